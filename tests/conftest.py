@@ -1,0 +1,34 @@
+"""Shared fixtures: where the shared corpus lives, and skips when it is absent."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("ZEREN_SHARED", ROOT.parent / "shared")).resolve()
+SAMPLES = ROOT / "zeren" / "samples"
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not (SHARED / "corpus").is_dir():
+        pytest.skip(f"shared corpus not found at {SHARED} (set ZEREN_SHARED to its folder)")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def seeds_dir(shared_dir: Path) -> Path:
+    return shared_dir / "corpus" / "seeds"
+
+
+@pytest.fixture(scope="session")
+def samples_dir() -> Path:
+    return SAMPLES
+
+
+@pytest.fixture
+def out_dir(tmp_path: Path) -> Path:
+    return tmp_path

@@ -1,0 +1,3 @@
+from zeren.cli import main
+
+main()
