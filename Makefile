@@ -1,0 +1,43 @@
+# Two entry points, both doing their own set-up on a fresh machine:
+#   make demo   – the whole job on the bundled sample plans, into out/
+#   make test   – the test suite, with a real Neo4j and headless Chromium where they can be had
+VENV ?= .venv
+PY := $(VENV)/bin/python
+OUT ?= out
+
+.PHONY: demo test lint setup system-deps neo4j-start neo4j-stop bench clean
+
+demo: setup
+	$(VENV)/bin/zeren demo -o $(OUT)
+
+test: setup system-deps
+	@bash scripts/run-tests
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	touch $@
+
+# Chromium for the browser tests and a CJK font for charts; needs root (skipped otherwise).
+system-deps:
+	@bash scripts/system-deps
+
+neo4j-start:
+	bash scripts/neo4j-server start
+
+neo4j-stop:
+	bash scripts/neo4j-server stop
+
+bench: setup
+	$(PY) benchmarks/extract_throughput.py --docs 1000
+	$(PY) benchmarks/build_bench.py
+
+clean:
+	rm -rf $(OUT) test-output .pytest_cache

@@ -1,0 +1,115 @@
+"""Printing query tables: one shared ``--format`` / ``--output`` option set for every table command."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+import pandas as pd
+
+from zeren.errors import ZerenError
+
+__all__ = ["FORMATS", "table_output", "emit_table", "emit_tables", "write_jsonl"]
+
+FORMATS = ("table", "csv", "json", "xlsx")
+
+
+def table_output(command: Callable) -> Callable:
+    """Add ``--format`` and ``--output`` to a command that returns tables."""
+
+    @click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS),
+        default="table",
+        show_default=True,
+        help="Output format; xlsx needs --output.",
+    )
+    @click.option(
+        "--output",
+        "-o",
+        "output",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Write to this file instead of standard output.",
+    )
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        return command(*args, **kwargs)
+
+    return wrapper
+
+
+def _cell(value):
+    if isinstance(value, (list, tuple, set)):
+        return "、".join(str(v) for v in value)
+    if isinstance(value, float):
+        return f"{value:g}"
+    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+
+
+def _as_table_text(title: str | None, df: pd.DataFrame) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False)
+    for column in df.columns:
+        table.add_column(str(column), overflow="fold")
+    for row in df.itertuples(index=False):
+        table.add_row(*(_cell(v) for v in row))
+    Console(width=max(120, Console().width)).print(table)
+    if df.empty:
+        click.echo("(no rows)")
+
+
+def _records(df: pd.DataFrame) -> list[dict]:
+    return json.loads(df.to_json(orient="records", force_ascii=False, date_format="iso"))
+
+
+def emit_tables(tables: dict[str, pd.DataFrame], fmt: str, output: Path | None) -> None:
+    """Print or write one or more named tables in the chosen format."""
+    many = len(tables) > 1
+    if fmt == "xlsx":
+        if output is None:
+            raise ZerenError("--format xlsx needs --output FILE.xlsx")
+        with pd.ExcelWriter(output) as writer:
+            for name, df in tables.items():
+                df.to_excel(writer, sheet_name=name[:31], index=False)
+        click.echo(f"Wrote {output}", err=True)
+        return
+    if fmt == "json":
+        payload = (
+            {k: _records(v) for k, v in tables.items()} if many else _records(next(iter(tables.values())))
+        )
+        text = json.dumps(payload, ensure_ascii=False, indent=1)
+    elif fmt == "csv":
+        parts = []
+        for name, df in tables.items():
+            body = df.to_csv(index=False)
+            parts.append(f"# {name}\n{body}" if many else body)
+        text = "\n".join(parts)
+    else:
+        if output is None:
+            for name, df in tables.items():
+                _as_table_text(name if many else None, df)
+            return
+        text = "\n\n".join(f"{name}\n{df.to_string(index=False)}" for name, df in tables.items())
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    else:
+        output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+        click.echo(f"Wrote {output}", err=True)
+
+
+def emit_table(df: pd.DataFrame, fmt: str, output: Path | None, *, name: str = "table") -> None:
+    emit_tables({name: df}, fmt, output)
+
+
+def write_jsonl(path: Path, rows) -> None:
+    """Write dicts as JSON lines, Chinese kept readable."""
+    with Path(path).open("w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
