@@ -1,22 +1,109 @@
-"""Open and decode one input file into text (placeholder: plain text only)."""
+"""Open and decode one input file into text, whatever its format.
+
+The only place that touches a document file: it checks that the path is a
+readable, non-empty regular file of a known format under the size limit, then
+hands it to the reader of its suffix (``loaders.formats``). Everything after
+this works on the returned string. Any failure, from the file system or from a
+parsing library, becomes one ``LoaderError`` naming the file.
+
+Tables come out one row a line with cells joined by `` | ``; a merged cell is
+repeated in each column and row it spans.
+"""
 
 from __future__ import annotations
 
+import os
+import stat
+from collections.abc import Callable
 from pathlib import Path
 
+from loaders.formats.htmlpage import read_html
+from loaders.formats.pdfdoc import read_pdf
+from loaders.formats.plaintext import read_markdown, read_plain
+from loaders.formats.worddoc import read_docx
+from loaders.formats.workbook import read_xlsx
 from zeren.errors import LoaderError
 
-__all__ = ["read_text", "SUPPORTED_SUFFIXES"]
+__all__ = ["read_text", "SUPPORTED_SUFFIXES", "MAX_FILE_BYTES"]
 
-SUPPORTED_SUFFIXES = (".txt",)
+_READERS: dict[str, Callable[[Path], str]] = {
+    ".txt": read_plain,
+    ".md": read_markdown,
+    ".html": read_html,
+    ".htm": read_html,
+    ".docx": read_docx,
+    ".xlsx": read_xlsx,
+    ".pdf": read_pdf,
+}
+SUPPORTED_SUFFIXES = tuple(_READERS)
+MAX_FILE_BYTES = 512 * 1024**2  # far above any real plan; guards memory, not taste
+_LEGACY = {".doc": ".docx", ".wps": ".docx", ".xls": ".xlsx", ".et": ".xlsx"}
 
 
-def read_text(path: str | Path) -> str:
-    path = Path(path)
-    data = path.read_bytes()
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise LoaderError(str(path), "cannot decode as UTF-8 or GB18030")
+def read_text(path: str | os.PathLike[str]) -> str:
+    """The text of the document at ``path``; raises ``LoaderError`` on any bad input.
+
+    >>> read_text("plan.xyz")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    zeren.errors.LoaderError: plan.xyz: unsupported format '.xyz' (supported: .txt, .md, ...)
+    """
+    name = os.fspath(path)
+    file = Path(name)
+    suffix = file.suffix.lower()
+    reader = _READERS.get(suffix)
+    if reader is None:
+        raise LoaderError(name, _unsupported(suffix))
+    _check_file(file, name)
+    try:
+        text = reader(file)
+    except LoaderError as err:
+        if err.path == name:
+            raise
+        raise LoaderError(name, err.problem, err.line) from err
+    except OSError as err:
+        raise LoaderError(name, f"cannot read: {err.strerror or err}") from err
+    except Exception as err:  # a parsing library failed on damaged content
+        raise LoaderError(name, f"cannot read {suffix} file ({_one_line(err)})") from err
+    if not text.strip():
+        raise LoaderError(name, "no text found")
+    return text
+
+
+def _unsupported(suffix: str) -> str:
+    supported = ", ".join(SUPPORTED_SUFFIXES)
+    if suffix in _LEGACY:
+        return f"unsupported format '{suffix}' (save it as {_LEGACY[suffix]}; supported: {supported})"
+    if not suffix:
+        return f"no file suffix to tell the format (supported: {supported})"
+    return f"unsupported format '{suffix}' (supported: {supported})"
+
+
+def _check_file(file: Path, name: str) -> None:
+    try:
+        info = file.stat()
+    except FileNotFoundError as err:
+        raise LoaderError(name, "file not found") from err
+    except PermissionError as err:
+        raise LoaderError(name, "permission denied") from err
+    except OSError as err:
+        raise LoaderError(name, f"cannot open: {err.strerror or err}") from err
+    if stat.S_ISDIR(info.st_mode):
+        raise LoaderError(name, "is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
+        raise LoaderError(name, "not a regular file")
+    if info.st_size == 0:
+        raise LoaderError(name, "empty file")
+    if info.st_size > MAX_FILE_BYTES:
+        raise LoaderError(
+            name,
+            f"file too large ({info.st_size // 1024**2} MB; the limit is {MAX_FILE_BYTES // 1024**2} MB)",
+        )
+    if not os.access(file, os.R_OK):
+        raise LoaderError(name, "permission denied")
+
+
+def _one_line(err: Exception) -> str:
+    message = " ".join(str(err).split())
+    if len(message) > 160:
+        message = message[:157] + "..."
+    return f"{type(err).__name__}: {message}" if message else type(err).__name__

@@ -1,0 +1,190 @@
+"""Decode the bytes of a text-like file whose encoding nobody declared reliably.
+
+Chinese government files come as UTF-8 (with or without BOM), GBK/GB18030,
+Big5 or UTF-16. Strict UTF-8 goes first because a false positive is nearly
+impossible; only then is the guessing of ``charset-normalizer`` consulted, on a
+sample so a 100 MB file is not analysed byte by byte.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from zeren.errors import LoaderError
+
+__all__ = ["decode_bytes", "decode_file"]
+
+_BOMS = (  # UTF-32 before UTF-16: the UTF-32 LE mark starts with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Every GB name decodes with its superset, so rare characters of GB18030 never fail.
+_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "hz": "gb18030", "big5": "big5hkscs", "ascii": "utf-8"}
+_SAMPLE = 64 * 1024
+_SHORT = 200
+_CHUNK = 8 * 1024**2
+_BINARY = "binary content (NUL bytes), not a text file"
+_UNDECODABLE = "cannot decode the text (binary content or an unknown encoding)"
+# Characters that do not occur in real text: controls (but tab, newline, form feed,
+# carriage return), C1 controls, private use, the replacement character.
+_JUNK = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffd]")
+# What a wrong UTF-16 byte order rarely yields: CJK, full-width forms, ASCII text.
+_TEXTLIKE = re.compile("[\t\n\r\x20-\x7e\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def _canonical(name: str) -> str:
+    name = codecs.lookup(name).name
+    return _SUPERSETS.get(name, name)
+
+
+def _sample(data: bytes) -> bytes:
+    """The first bytes, cut after a newline so no multi-byte character is split."""
+    if len(data) <= _SAMPLE:
+        return data
+    cut = data.rfind(b"\n", 0, _SAMPLE)
+    return data[: cut + 1] if cut > 0 else data[:_SAMPLE]
+
+
+def _junk_ratio(text: str) -> float:
+    return len(_JUNK.findall(text)) / max(len(text), 1)
+
+
+def _sniff_utf16(data: bytes) -> str | None:
+    """UTF-16 without a byte-order mark: the byte order whose text looks like text."""
+    sample = data[: _SAMPLE & ~1]
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = sample.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" not in text and len(_TEXTLIKE.findall(text)) >= 0.95 * len(text):
+            return encoding
+    return None
+
+
+def _strict(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def decode_bytes(data: bytes, path: str, *, declared: str | None = None) -> str:
+    """Decode ``data`` read from ``path``; ``declared`` is a charset the file names itself.
+
+    >>> decode_bytes("青山县财政局".encode("gbk"), "a.txt")
+    '青山县财政局'
+    >>> decode_bytes(codecs.BOM_UTF8 + "云岭州".encode(), "a.txt")
+    '云岭州'
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            text = _strict(data[len(bom) :], encoding)
+            if text is None:
+                raise LoaderError(path, f"not valid {encoding.upper()} text despite its byte-order mark")
+            return text
+    has_nul = b"\x00" in data
+    # Valid UTF-8 wins even over a declared charset: pages moved to UTF-8 often
+    # keep their old gb2312 <meta>, while GBK text is practically never valid UTF-8.
+    text = None if has_nul else _strict(data, "utf-8")
+    if text is None and declared:
+        try:
+            text = _strict(data, _canonical(declared))
+        except LookupError:
+            text = None
+    if text is not None and "\x00" not in text:
+        return text
+    if has_nul:
+        encoding = _sniff_utf16(data)
+        text = _strict(data, encoding) if encoding else None
+        if text is None:
+            raise LoaderError(path, _BINARY)
+        return text
+    return _guess(data, path)
+
+
+def _candidates(sample: bytes, size: int) -> list[str]:
+    """Encodings to try once strict UTF-8 has failed, likeliest first."""
+    # GB18030 is the commonest non-UTF-8 encoding of Chinese documents; a few bytes
+    # are too little for the guesser, which then prefers rarer encodings.
+    candidates = ["gb18030"] if size < _SHORT else []
+    best = from_bytes(sample).best()
+    if best is not None:
+        candidates.append(_canonical(best.encoding))
+    candidates.append("gb18030")
+    return list(dict.fromkeys(candidates))
+
+
+def _guess(data: bytes, path: str) -> str:
+    for encoding in _candidates(_sample(data), len(data)):
+        text = _strict(data, encoding)
+        if text is not None and _junk_ratio(text[:_SAMPLE]) < 0.01:
+            return text
+    raise LoaderError(path, _UNDECODABLE)
+
+
+def decode_file(path: Path) -> str:
+    """Decode a text file in chunks, line ends unified to ``\\n``.
+
+    The same choices as ``decode_bytes``, but the bytes are never all in memory
+    at once, so a file of hundreds of megabytes costs about twice its text.
+    """
+    name = str(path)
+    with path.open("rb") as handle:
+        head = handle.read(_SAMPLE)
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            try:
+                return _stream(path, encoding, len(bom))
+            except UnicodeDecodeError as err:
+                raise LoaderError(
+                    name, f"not valid {encoding.upper()} text despite its byte-order mark"
+                ) from err
+    if b"\x00" in head:
+        encoding = _sniff_utf16(head)
+        if encoding is None:
+            raise LoaderError(name, _BINARY)
+        candidates = [encoding]
+    else:
+        candidates = ["utf-8"]
+    for attempt in range(2):
+        for encoding in candidates:
+            try:
+                text = _stream(path, encoding)
+            except UnicodeDecodeError:
+                continue
+            if encoding.startswith("utf") or _junk_ratio(text[:_SAMPLE]) < 0.01:
+                return text
+        if attempt == 0 and candidates == ["utf-8"]:
+            candidates = _candidates(_sample(head), path.stat().st_size)
+        else:
+            break
+    raise LoaderError(name, _UNDECODABLE)
+
+
+def _stream(path: Path, encoding: str, skip: int = 0) -> str:
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    parts: list[str] = []
+    carry = ""  # a chunk may end between the CR and LF of one line end
+    with path.open("rb") as handle:
+        handle.seek(skip)
+        while True:
+            chunk = handle.read(_CHUNK)
+            piece = carry + decoder.decode(chunk, final=not chunk)
+            if "\x00" in piece:
+                raise LoaderError(str(path), _BINARY)
+            carry = "\r" if piece.endswith("\r") and chunk else ""
+            if carry:
+                piece = piece[:-1]
+            if "\r" in piece:
+                piece = piece.replace("\r\n", "\n").replace("\r", "\n")
+            parts.append(piece)
+            if not chunk:
+                return "".join(parts)

@@ -1,0 +1,145 @@
+"""PDF files with a text layer: page text in reading order, ruled tables as rows.
+
+A PDF has lines, not paragraphs: a measure and its responsibility note wrap
+over several lines. Lines that run to the right margin are joined with the
+next unless that one is indented or starts a new numbered item, so a note is
+not cut in two. A PDF with no characters at all is a scan and is refused.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from statistics import median
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFPasswordIncorrect
+from pdfplumber.utils.exceptions import PdfminerException
+
+from loaders.formats.grid import Slot, render_rows
+from zeren.errors import LoaderError
+
+__all__ = ["read_pdf", "reflow"]
+
+BBox = tuple[float, float, float, float]
+_WIDE = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+_WRAP = re.compile(rf"(?<=[{_WIDE}])\s*\n\s*(?=[{_WIDE}])")
+_ITEM_START = re.compile(
+    r"^(?:[一二三四五六七八九十百]+[、.．]|[(（][一二三四五六七八九十百\d]+[)）]|\d+[.、．]\D|"
+    r"第[一二三四五六七八九十百\d]+[章节条部分]|[①-⑳]|附件)"
+)
+
+
+def read_pdf(path: Path) -> str:
+    """A .pdf file: every page's lines and tables, top to bottom."""
+    try:
+        pdf = pdfplumber.open(path)
+    except PdfminerException as err:
+        cause = err.args[0] if err.args else err
+        if isinstance(cause, PDFPasswordIncorrect):
+            raise LoaderError(str(path), "encrypted PDF (a password is needed)") from err
+        raise LoaderError(str(path), f"not a readable PDF ({type(cause).__name__}: {cause})") from err
+    lines: list[str] = []
+    has_text = False
+    with pdf:
+        for page in pdf.pages:
+            has_text = has_text or bool(page.chars)
+            lines.extend(_page_lines(page))
+            page.close()  # frees the page's cached layout; long files stay small in memory
+    if not has_text:
+        raise LoaderError(str(path), "no text layer (scanned PDF?)")
+    return "\n".join(lines)
+
+
+def _inside(obj: dict, boxes: list[BBox]) -> bool:
+    x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+    return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+
+def _page_lines(page: pdfplumber.page.Page) -> list[str]:
+    tables = page.find_tables()
+    boxes = [table.bbox for table in tables]
+    text_page = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
+    items: list[tuple[float, int, object]] = [
+        (line["top"], 0, line) for line in text_page.extract_text_lines(return_chars=False)
+    ]
+    items += [(table.bbox[1], 1, table) for table in tables]
+    items.sort(key=lambda item: (item[0], item[1]))
+    out: list[str] = []
+    run: list[dict] = []
+    for _, kind, payload in items:
+        if kind == 0:
+            run.append(payload)
+            continue
+        out.extend(reflow(run))
+        run = []
+        out.extend(_table_rows(payload))
+    out.extend(reflow(run))
+    return out
+
+
+def reflow(lines: list[dict]) -> list[str]:
+    """Join wrapped lines into paragraphs (line dicts: text, x0, x1, top, bottom).
+
+    >>> box = dict(x0=0, x1=100, top=0, bottom=10)
+    >>> reflow([dict(box, text="加强统筹(牵头单位:县财"), dict(box, x1=30, top=12, bottom=22, text="政局)"),
+    ...         dict(box, x1=40, top=24, bottom=34, text="二、保障")])
+    ['加强统筹(牵头单位:县财政局)', '二、保障']
+    """
+    if not lines:
+        return []
+    left = min(line["x0"] for line in lines)
+    right = max(line["x1"] for line in lines)
+    size = median(line["bottom"] - line["top"] for line in lines) or 1.0
+    paragraphs: list[str] = []
+    previous: dict | None = None
+    for line in lines:
+        text = line["text"].strip()
+        if not text:
+            continue
+        if (
+            previous is not None
+            and previous["x1"] >= right - 1.5 * size
+            and line["x0"] <= left + 0.5 * size
+            and line["top"] - previous["bottom"] < size
+            and not _ITEM_START.match(text)
+        ):
+            glue = " " if paragraphs[-1][-1:].isascii() and text[:1].isascii() else ""
+            paragraphs[-1] = paragraphs[-1] + glue + text
+        else:
+            paragraphs.append(text)
+        previous = line
+    return paragraphs
+
+
+def _cell_key(bbox: BBox | None, cells: list[BBox], slot: BBox) -> BBox | None:
+    """The cell owning a grid slot: itself, or the merged cell that covers its centre."""
+    if bbox is not None:
+        return bbox
+    x, y = (slot[0] + slot[2]) / 2, (slot[1] + slot[3]) / 2
+    for x0, top, x1, bottom in cells:
+        if x0 <= x <= x1 and top <= y <= bottom:
+            return (x0, top, x1, bottom)
+    return None
+
+
+def _table_rows(table: pdfplumber.table.Table) -> list[str]:
+    texts = table.extract()
+    grid_rows = table.rows
+    columns = table.columns
+    cells = [bbox for row in grid_rows for bbox in row.cells if bbox is not None]
+    by_box: dict[BBox, str] = {}
+    for row, values in zip(grid_rows, texts, strict=False):
+        for bbox, value in zip(row.cells, values, strict=False):
+            if bbox is not None:
+                by_box[tuple(bbox)] = _WRAP.sub("", value or "")
+    rows: list[list[Slot]] = []
+    for r, row in enumerate(grid_rows):
+        slots: list[Slot] = []
+        for c, bbox in enumerate(row.cells):
+            column = columns[c].bbox if c < len(columns) else row.bbox
+            slot = (column[0], row.bbox[1], column[2], row.bbox[3])
+            key = _cell_key(tuple(bbox) if bbox else None, cells, slot)
+            slots.append((key if key is not None else (r, c), by_box.get(key, "") if key else ""))
+        rows.append(slots)
+    return render_rows(rows)

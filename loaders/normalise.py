@@ -1,0 +1,155 @@
+"""Clean decoded text into lines the parsers can trust, keeping original line numbers.
+
+Documents arrive in traditional or simplified script, with pinyin annotations
+(``鄉(xiāng)``), full-width punctuation, stray spaces inside words and sentences
+broken across lines. Every later step matches patterns on this cleaned text,
+so each cleaned line remembers the 1-based line it started on for provenance.
+
+>>> [line.text for line in normalise_text("各鄉(xiāng)鎮（牽頭單位：縣工\\n信商務科技局）")]
+['各乡镇(牵头单位:县工信商务科技局)']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from loaders.names import is_unit
+
+__all__ = ["Line", "normalise_text", "clean_line", "to_simplified", "is_table_line"]
+
+
+@dataclass(frozen=True)
+class Line:
+    """One cleaned line and the 1-based line of the decoded text where it starts."""
+
+    no: int
+    text: str
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc  # imported late: loading its dictionaries costs ~50 ms
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified Chinese (OpenCC ``t2s``); other text passes through."""
+    return _converter().convert(text)
+
+
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ ]{1,12}\)")
+# full-width ASCII forms become ASCII; CJK punctuation (、。“”《》) is kept as written
+_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_WIDTH.update({0xFE52: ord("."), 0xFE50: ord(","), 0xFE51: ord("、"), 0xFE54: ord(";"), 0xFE55: ord(":")})
+_WIDTH.update(
+    {
+        0x3000: 0x20,
+        0x00A0: 0x20,
+        0x3014: ord("("),
+        0x3015: ord(")"),
+        0x3010: ord("("),
+        0x3011: ord(")"),
+        0x2002: 0x20,
+        0x2003: 0x20,
+    }
+)
+_SPACES = re.compile(r"(?<![A-Za-z0-9]) +| +(?![A-Za-z0-9])")
+_BOX = re.compile(r"[│┃├┤┼┌┐└┘┬┴─━]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_HEADING = re.compile(
+    r"^(第[一二三四五六七八九十]+[章节条部分]|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[.、]|\(\d+\)|[①-⑳])"
+)
+_LABEL = re.compile(r"^(牵头|责任|配合|主要|协办|参与|协同|时限|完成|监督)[^:]{0,6}:")
+_TITLE_END = re.compile(r"(通知|方案|计划|意见|措施|细则|要点|清单|分解|决定|办法|规划)$")
+
+
+def is_table_line(text: str) -> bool:
+    """A rendered table row: cells joined by ``|``, tabs, or box-drawing rules."""
+    return "|" in text or "\t" in text or bool(_BOX.search(text))
+
+
+_UNIT_GAP = re.compile(
+    r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,15}) +(?=([\u4e00-\u9fff]{2,15})(?![\u4e00-\u9fff]))"
+)
+
+
+def _list_gap(m: re.Match) -> str:
+    """A space between two whole unit names separates them (a cell's line break became a space)."""
+    return m.group(1) + ("、" if is_unit(m.group(1)) and is_unit(m.group(2)) else " ")
+
+
+def clean_line(text: str) -> str:
+    """Pinyin annotations dropped, widths unified, spaces inside Chinese text removed."""
+    text = text.translate(_WIDTH)
+    text = _PINYIN.sub("", text)
+    text = _UNIT_GAP.sub(_list_gap, text)
+    text = _SPACES.sub("", text)
+    return text.strip(" \r\n")
+
+
+def _opens_note(text: str) -> bool:
+    return text.count("(") > text.count(")")
+
+
+def _wraps(prev: str, nxt: str, *, across_blank: bool) -> bool:
+    """Whether ``nxt`` continues the sentence ``prev`` was cut in (a wrapped line).
+
+    Short lines and lines that read as unit names are cells of a table written
+    one cell a line, not continuations; across a blank line only a paragraph
+    that already has a sentence in it is continued.
+    """
+    if len(nxt) < 8 or is_table_line(prev) or is_table_line(nxt):
+        return False
+    if across_blank and not re.search(r"[。,;]", prev):
+        return False
+    if _TITLE_END.search(nxt) and not re.search(r"[。,;:]", nxt):
+        return False  # a title line after a page header
+    head = re.split(r"[、,;]", nxt, maxsplit=1)[0]
+    if "。" not in head and "(" not in head and is_unit(head):
+        return False
+    if _HEADING.match(nxt) or _LABEL.match(nxt) or nxt.startswith(("附件", "(")):
+        return False
+    if not _CJK.match(nxt[0]):
+        return False
+    last = prev[-1]
+    if last in ",、":
+        return len(prev) >= 10
+    if not _CJK.match(last) or len(prev) < 20 or _TITLE_END.search(prev):
+        return False
+    # a heading line has no sentence of its own; it is not wrapped into the next line
+    return not (_HEADING.match(prev) and "。" not in prev)
+
+
+def normalise_text(text: str) -> list[Line]:
+    """Decoded text → cleaned, non-empty lines with broken sentences and names rejoined.
+
+    A line joins the next one when it leaves a bracket open (a note cut by a line
+    break) or when it stops mid-sentence at a long line's end, possibly across one
+    blank line, as copies from PDF and web pages do.
+    """
+    raw = to_simplified(text).splitlines()
+    cleaned = [(no, clean_line(line)) for no, line in enumerate(raw, 1)]
+    out: list[Line] = []
+    i = 0
+    while i < len(cleaned):
+        no, line = cleaned[i]
+        i += 1
+        if not line:
+            continue
+        joins = 0
+        while i < len(cleaned) and not is_table_line(line) and joins < 4:
+            joins += 1
+            j = i
+            if not cleaned[j][1] and j + 1 < len(cleaned):
+                j += 1  # one blank line may sit inside a wrapped paragraph
+            nxt = cleaned[j][1]
+            note_cut = j == i and nxt and not is_table_line(nxt) and _opens_note(line)
+            if not (note_cut or _wraps(line, nxt, across_blank=j > i)):
+                break
+            line += nxt
+            i = j + 1
+        out.append(Line(no, line))
+    return out

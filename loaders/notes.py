@@ -1,0 +1,289 @@
+"""One responsibility note → roles: who leads, who supports, which officials, by when.
+
+Notes come labelled (``牵头单位:A;责任单位:B``), with verbs (``A牵头,B配合``,
+``A负责``, ``B按职责分工负责``, ``C指导``), or as a bare list of units. Roles
+follow the evaluation README, rule 5; a note may also set standing units
+(rule 6) or declare that the first-named unit leads from here on.
+
+>>> r = parse_note("省商务厅牵头,合肥海关、省贸促会按职责分工配合")
+>>> r.leads, r.supports
+(('省商务厅',), ('合肥海关', '省贸促会'))
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.names import is_collective, is_unit, split_names, top_level_split
+
+__all__ = ["Roles", "parse_note", "parse_labelled", "is_deadline", "LABEL", "ROLE_OF_LABEL", "STANDING"]
+
+LEAD, RESP, SUP, GUIDE, LEADER, TIME = "lead", "resp", "sup", "guide", "leader", "time"
+
+# label → role; longer labels first so that 牵头责任单位 is not read as 责任单位
+ROLE_OF_LABEL = {
+    "牵头责任单位": LEAD,
+    "牵头单位": LEAD,
+    "牵头部门": LEAD,
+    "牵头科室": LEAD,
+    "主要责任单位": RESP,
+    "主责单位": RESP,
+    "主办单位": RESP,
+    "承办单位": RESP,
+    "相关责任部门": RESP,
+    "相关责任单位": RESP,
+    "责任单位": RESP,
+    "责任部门": RESP,
+    "责任科室": RESP,
+    "主要协作单位": SUP,
+    "协作单位": SUP,
+    "配合单位": SUP,
+    "配合部门": SUP,
+    "协办单位": SUP,
+    "参与单位": SUP,
+    "协同单位": SUP,
+    "牵头领导": LEADER,
+    "责任领导": LEADER,
+    "分管领导": LEADER,
+    "县级领导": LEADER,
+    "责任人": LEADER,
+    "完成时限": TIME,
+    "时限要求": TIME,
+    "完成时间": TIME,
+    "时间节点": TIME,
+    "时间要求": TIME,
+    "时限": TIME,
+}
+LABEL = re.compile("(" + "|".join(sorted(ROLE_OF_LABEL, key=len, reverse=True)) + r")\s*[:：]")
+
+_VERBS = (
+    ("为牵头单位", LEAD),
+    ("为牵头部门", LEAD),
+    ("为责任单位", RESP),
+    ("为配合单位", SUP),
+    ("为协办单位", SUP),
+    ("牵头负责", LEAD),
+    ("总牵头", LEAD),
+    ("牵头", LEAD),
+    ("按职责分工负责", RESP),
+    ("按职责分工落实", RESP),
+    ("按职责分工配合", SUP),
+    ("按职能分工负责", RESP),
+    ("按职责负责", RESP),
+    ("分工负责", RESP),
+    ("负责落实", RESP),
+    ("具体负责", RESP),
+    ("共同负责", RESP),
+    ("负责", RESP),
+    ("落实", RESP),
+    ("按职责配合", SUP),
+    ("配合", SUP),
+    ("参与", SUP),
+    ("协办", SUP),
+    ("协助", SUP),
+    ("指导", GUIDE),
+)
+_DEADLINE = re.compile(
+    r"^(\d{4}年|\d{1,2}月|\d{4}[.\-/—]\d|\d{4}—|年底|年内|年中|全年|长期|持续|即时|立即|每年|每季|每月|定期|常态|上半年|下半年|本年|当年|明年)"
+    r"|(底前|以前|之前|前完成|完成|坚持|推进|底|年)$"
+)
+_FIRST_LEADS = re.compile(r"(第一|首)位?[^,;。]{0,6}为?牵头|第一责任单位为牵头")
+STANDING = re.compile(
+    r"不再(单独|一一|重复)?(列出|分工|做分工|列明|标注)|下同|均涉及|以下[^。]*均(需|由|要)"
+)
+_STANDING_UNITS = re.compile(r"(?:均需|均由|均要|均涉及|需要|需)(.+?)(?:按职责)?(?:落实|负责|参与|配合|,|$)")
+
+
+@dataclass(frozen=True)
+class Roles:
+    """What one note says."""
+
+    leads: tuple[str, ...] = ()
+    supports: tuple[str, ...] = ()
+    leaders: tuple[str, ...] = ()
+    deadline: str | None = None
+    standing: tuple[str, ...] = ()  # units that apply to every later task of the plan
+    standing_self: bool = False  # ... and to this note's own task (下同, 均涉及)
+    first_leads: bool = False  # the note declares: the first-named unit leads, here and later
+
+    @property
+    def parties(self) -> bool:
+        return bool(self.leads or self.supports or self.leaders)
+
+
+def is_deadline(text: str) -> bool:
+    """A time limit as written (``6月底完成``, ``持续推进``), not a unit name."""
+    text = text.strip()
+    return bool(text) and bool(_DEADLINE.search(text)) and not is_unit(text.rstrip("前"))
+
+
+def _units_ok(names: list[str], *, verb: bool) -> bool:
+    """Every name reads as a unit; with a role verb, most of them suffice (odd names exist)."""
+    good = sum(1 for n in names if is_unit(n) or is_collective(n))
+    return bool(names) and (good == len(names) or (verb and good * 2 > len(names)))
+
+
+def _verb_of(clause: str) -> tuple[str, str]:
+    """``A、B牵头`` → (``A、B``, lead); a clause without a role verb → (clause, '')."""
+    for verb, role in _VERBS:
+        if clause.endswith(verb) and len(clause) > len(verb):
+            unit = clause[: -len(verb)]
+            unit = re.sub(r"^(由|请|其中)", "", unit)
+            unit = re.sub(r"(分别|共同|具体|按职责|各自)$", "", unit)
+            return unit, role
+    return clause, ""
+
+
+def _resolve(parts: list[tuple[str, list[str]]], first_leads: bool) -> tuple[list[str], list[str], list[str]]:
+    """Role-tagged unit lists → leads, supports, leaders (README rule 5)."""
+    by_role: dict[str, list[str]] = {LEAD: [], RESP: [], SUP: [], GUIDE: [], LEADER: []}
+    for role, names in parts:
+        by_role[role if role in by_role else RESP].extend(names)
+    leads, supports = list(by_role[LEAD]), list(by_role[SUP])
+    if leads:
+        supports = by_role[RESP] + supports
+    elif first_leads and by_role[RESP]:
+        leads, supports = by_role[RESP][:1], by_role[RESP][1:] + supports
+    else:
+        leads = list(by_role[RESP])
+    if leads or by_role[RESP]:
+        supports += by_role[GUIDE]
+    else:
+        leads = list(by_role[GUIDE])
+    leads = list(dict.fromkeys(leads))
+    supports = [s for s in dict.fromkeys(supports) if s not in leads]
+    return leads, supports, list(dict.fromkeys(by_role[LEADER]))
+
+
+def _value_parts(role: str, value: str) -> tuple[list[str], list[str]]:
+    """A label's value → (names, deadline pieces); a deadline may trail a unit list."""
+    if role == TIME:
+        return [], [value.strip(",;，；。")] if value.strip(",;，；。") else []
+    names, times = [], []
+    for piece in top_level_split(value, ",;，；"):
+        piece = piece.strip("。 ")
+        if not piece:
+            continue
+        if names and is_deadline(piece):
+            times.append(piece)
+        elif role == LEADER:
+            names.extend(n for n in re.split(r"[、,，]", piece) if n)
+        else:
+            names.extend(split_names(piece))
+    return names, times
+
+
+def parse_labelled(pairs: list[tuple[str, str]], *, first_leads: bool = False) -> Roles:
+    """(label, value) pairs, as a table row or a run of ``责任单位:`` lines gives them → Roles."""
+    parts: list[tuple[str, list[str]]] = []
+    times: list[str] = []
+    for label, value in pairs:
+        role = ROLE_OF_LABEL.get(label, label)
+        names, when = _value_parts(role, value)
+        parts.append((role, names))
+        times.extend(when)
+    leads, supports, leaders = _resolve(parts, first_leads)
+    return Roles(tuple(leads), tuple(supports), tuple(leaders), ",".join(times) or None)
+
+
+def _standing(sentence: str) -> tuple[list[str], bool] | None:
+    if not STANDING.search(sentence):
+        return None
+    m = _STANDING_UNITS.search(sentence)
+    units = split_names(m.group(1)) if m else []
+    units = [u for u in units if is_unit(u) or is_collective(u)]
+    return units, bool(re.search(r"下同|均涉及", sentence))
+
+
+def parse_note(content: str, *, first_leads: bool = False, bare_ok: bool = False) -> Roles | None:
+    """The text inside one note → Roles, or None when it is not a responsibility note.
+
+    ``first_leads`` is the document's standing rule that the first-named unit
+    leads; ``bare_ok`` lets a bare list of units (``州级各责任单位``) count as
+    responsible units, which is only safe where a note is expected.
+    """
+    content = content.strip()
+    if not content:
+        return None
+    standing: list[str] = []
+    standing_self = declares_first = False
+    kept: list[str] = []
+    # a bracketed remark inside a note may carry the standing rules: 责任单位:A、B(第一责任单位为牵头单位,下同)
+    for m in list(re.finditer(r"\(([^()]*)\)", content)):
+        if _FIRST_LEADS.search(m.group(1)) or STANDING.search(m.group(1)):
+            content = content.replace(m.group(0), "。" + m.group(1) + "。")
+    for sentence in top_level_split(content, "。"):
+        clauses = [c for c in top_level_split(sentence, ",;，；") if c.strip()]
+        if any(_FIRST_LEADS.search(c) for c in clauses):
+            declares_first = True
+            clauses = [c for c in clauses if not _FIRST_LEADS.search(c) and c.strip() != "下同"]
+        sentence = ",".join(clauses).strip(",;，； ")
+        if not sentence:
+            continue
+        found = _standing(sentence)
+        if found is not None:
+            standing.extend(found[0])
+            standing_self = standing_self or found[1]
+            continue
+        kept.append(sentence)
+    first_leads = first_leads or declares_first
+    body = ";".join(kept)
+    parts: list[tuple[str, list[str]]] = []
+    times: list[str] = []
+    labels = list(LABEL.finditer(body))
+    head = body[: labels[0].start()] if labels else body
+    for i, m in enumerate(labels):
+        end = labels[i + 1].start() if i + 1 < len(labels) else len(body)
+        role = ROLE_OF_LABEL[m.group(1)]
+        names, when = _value_parts(role, body[m.end() : end])
+        parts.append((role, names))
+        times.extend(when)
+    if head.strip(",;，； "):
+        verb_parts = _verb_clauses(head, bare_ok=bare_ok or bool(labels) or declares_first, times=times)
+        if verb_parts is None:
+            if not labels:
+                return None
+        else:
+            parts = verb_parts + parts
+    leads, supports, leaders = _resolve(parts, first_leads)
+    if not (leads or supports or leaders or standing or (labels and times)):
+        return None
+    return Roles(
+        tuple(leads),
+        tuple(supports),
+        tuple(leaders),
+        ",".join(times) or None,
+        tuple(dict.fromkeys(standing)),
+        standing_self,
+        declares_first,
+    )
+
+
+def _verb_clauses(text: str, *, bare_ok: bool, times: list[str]) -> list[tuple[str, list[str]]] | None:
+    """``A、B牵头,C配合`` → role-tagged unit lists; None when it is not a note at all."""
+    parts: list[tuple[str, list[str]]] = []
+    pending: list[str] = []
+    any_verb = False
+    for clause in top_level_split(text, ",;，；"):
+        clause = clause.strip("。 ")
+        if not clause:
+            continue
+        if is_deadline(clause):
+            times.append(clause)
+            continue
+        unit_text, role = _verb_of(clause)
+        names = split_names(unit_text)
+        if not _units_ok(names, verb=bool(role)):
+            return None
+        if role:
+            any_verb = True
+            parts.append((role, pending + names))
+            pending = []
+        else:
+            pending.extend(names)
+    if pending:
+        if not (any_verb or bare_ok):
+            return None
+        parts.append((RESP, pending))
+    return parts if parts else None

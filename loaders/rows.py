@@ -1,0 +1,56 @@
+"""One table row → one measure with its roles, by what each column holds.
+
+A blank cell in a unit, official or time column repeats the cell above it, as
+merged cells do once a table is flattened to text. A row's text is its cells
+joined in order.
+"""
+
+from __future__ import annotations
+
+from loaders.inline import Found, ProseState
+from loaders.notes import parse_labelled
+from loaders.tables import LEAD, LEADER, NUM, RESP, SUP, TEXT, TIME, Table
+
+__all__ = ["table_found"]
+
+_FILL_DOWN = (LEAD, RESP, LEADER, TIME)
+
+
+def table_found(table: Table, state: ProseState) -> list[Found]:
+    """The measures of one task table; rows naming nobody go to the report."""
+    out: list[Found] = []
+    for no, reason, text in table.skipped:
+        state.notes_seen += 1
+        state.report.append((no, reason, text))
+    above: dict[int, str] = {}
+    for row in table.rows:
+        state.notes_seen += 1
+        cells = list(row.cells)
+        if not any(cells[c] for c, r in enumerate(table.roles) if r == TEXT and c < len(cells)):
+            state.report.append((row.no, "table row has no task text (cut off or empty)", " | ".join(cells)))
+            continue
+        has_unit = any(
+            cells[c] for c, r in enumerate(table.roles) if r in (LEAD, RESP, SUP) and c < len(cells)
+        )
+        for col, role in enumerate(table.roles):
+            if col >= len(cells):
+                break
+            # unit cells repeat only when the row names no unit at all (a merged cell);
+            # officials and time limits repeat whenever blank
+            repeats = role in (LEADER, TIME) or (role in _FILL_DOWN and not has_unit)
+            if repeats and not cells[col] and col in above:
+                cells[col] = above[col]
+            if cells[col]:
+                above[col] = cells[col]
+        pairs = [
+            (role, cells[c])
+            for c, role in enumerate(table.roles)
+            if role not in (None, NUM, TEXT) and c < len(cells) and cells[c]
+        ]
+        roles = parse_labelled(pairs, first_leads=state.first_leads)
+        text = " | ".join(c for c in cells if c)
+        if not roles.parties:
+            state.report.append((row.no, "table row names no responsible unit", text))
+            continue
+        out.append(Found(row.no, text, roles, row.section, row.number))
+    return out

@@ -1,0 +1,325 @@
+"""Task tables in any text rendering → rows of cells with each column's role.
+
+Readers render tables in several ways, and copied documents add their own:
+one row a line with cells joined by ``|`` or tabs; one cell a line ending in
+`` |``; one cell a line with no marker at all; box-drawing grids with merged
+cells. Each is turned into the same shape — a header naming the columns, then
+rows of cells, with section rows (``一、…行动``) and repeated headers set apart —
+so that one function maps a row to its roles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loaders.normalise import Line
+
+__all__ = ["Row", "Table", "find_tables", "column_role", "header_roles"]
+
+NUM, TEXT, LEAD, RESP, SUP, LEADER, TIME = "num", "text", "lead", "resp", "sup", "leader", "time"
+
+_BOX_SEP = re.compile(r"[│┃├┤┼┌┐└┘┬┴┣┫╋┏┓┗┛┳┻]")
+_BOX = re.compile(r"[│┃├┤┼┌┐└┘┬┴─━┣┫╋┏┓┗┛┳┻]")
+_RULE = re.compile(r"^[─━\-]+$")
+_SECTION = re.compile(r"^([一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+)")
+_NUMBER = re.compile(r"^\d{1,4}$")
+
+
+def column_role(header: str) -> str | None:
+    """What a column holds, from its header text (``牵头单位`` → lead); None if not a task column."""
+    h = re.sub(r"\s", "", header)
+    if not h or len(h) > 12 or _SECTION.match(h) or re.search(r"\d", h):
+        return None
+    if h in ("序号", "编号", "序"):
+        return NUM
+    if "领导" in h or h in ("责任人", "负责人", "联系人", "牵头人"):
+        return LEADER
+    if re.search(r"时限|时间|节点|进度安排|完成期限", h):
+        return TIME
+    if "牵头" in h and re.search(r"单位|部门|科室|处室", h):
+        return LEAD
+    if re.search(r"配合|协同|协办|参与|协作", h):
+        return SUP
+    if re.search(r"责任|主体|承办|实施", h) and re.search(r"单位|部门|科室|处室|主体", h):
+        return RESP
+    if re.search(r"任务|工作|内容|举措|措施|项目|类别|事项|目标|要点|指标|要求", h):
+        return TEXT
+    return None
+
+
+def header_roles(cells: list[str]) -> list[str | None] | None:
+    """A row's column roles when it is a header row: every cell names a column, some a unit."""
+    roles = [column_role(c) for c in cells]
+    named = [r for c, r in zip(cells, roles, strict=True) if c]
+    if len(named) < 3 or None in named:
+        return None
+    if not ({LEAD, RESP} & set(named)) or TEXT not in named:
+        return None
+    return roles
+
+
+@dataclass
+class Row:
+    """One table row: where it starts, its cells, and the section row above it."""
+
+    no: int
+    cells: list[str]
+    section: str = ""
+    number: str = ""
+
+
+@dataclass
+class Table:
+    """A task table found in the text: lines [start, end) of the cleaned lines."""
+
+    start: int
+    end: int
+    roles: list[str | None]
+    rows: list[Row] = field(default_factory=list)
+    skipped: list[tuple[int, str, str]] = field(default_factory=list)  # (line, reason, text)
+
+
+def _is_box(text: str) -> bool:
+    return bool(_BOX.search(text))
+
+
+def _pipe_cells(text: str) -> list[str]:
+    cells = [c.strip() for c in re.split(r"\||\t", text)]
+    if len(cells) > 1 and text.startswith("|") and text.endswith("|"):
+        cells = cells[1:-1]  # markdown style: | a | b |
+    return cells
+
+
+def _single_cell(text: str) -> bool:
+    return text.endswith("|") and text.count("|") == 1 and "\t" not in text
+
+
+def _merge_header(cells: list[tuple[int, str]], start: int) -> tuple[list[str], int] | None:
+    """Read header cells from a cell stream at ``start``; words split over lines are rejoined."""
+    header: list[str] = []
+    i = start
+    while i < len(cells):
+        text = cells[i][1]
+        if column_role(text):
+            header.append(text)
+            i += 1
+            continue
+        merged = False
+        for k in (2, 3):
+            joined = "".join(c for _, c in cells[i : i + k])
+            if i + k <= len(cells) and column_role(joined):
+                header.append(joined)
+                i += k
+                merged = True
+                break
+        if not merged:
+            break
+    if header_roles(header) is None:
+        return None
+    return header, i
+
+
+def _stream_rows(cells: list[tuple[int, str]]) -> tuple[Table | None, int]:
+    """One cell a line: header, then rows started by consecutive numbers in the 序号 column."""
+    found = None
+    for s in range(min(len(cells), 40)):
+        found = _merge_header(cells, s)
+        if found:
+            break
+    if not found:
+        return None, 0
+    header, i = found
+    roles = header_roles(header) or []
+    ncols = len(header)
+    table = Table(cells[s][0], 0, roles)
+    has_num = roles[0] == NUM
+    section, expected = "", None
+    while i < len(cells):
+        no, text = cells[i]
+        again = _merge_header(cells, i)
+        if again:
+            i = again[1]
+            continue
+        if _SECTION.match(text) and not _NUMBER.match(text):
+            section = text
+            i += 1
+            continue
+        if has_num and not _NUMBER.match(text):
+            break
+        if has_num and expected is not None and int(text) != expected:
+            break
+        # the row runs to the next consecutive number, at most one cell per column
+        j = i + 1
+        while j < len(cells) and j - i < ncols:
+            nxt = cells[j][1]
+            if has_num and _NUMBER.match(nxt) and int(nxt) == int(text) + 1 and j - i >= 3:
+                break
+            if _SECTION.match(nxt) and not _NUMBER.match(nxt) and j - i >= 3:
+                break
+            if _merge_header(cells, j):
+                break
+            j += 1
+        row = [c for _, c in cells[i:j]]
+        table.rows.append(Row(no, _align(row, roles), section, text if has_num else ""))
+        expected = int(text) + 1 if has_num else None
+        i = j
+    return table, i
+
+
+def _align(cells: list[str], roles: list[str | None]) -> list[str]:
+    """Fit a row with missing (merged) cells to the header: number first, the rest from the right."""
+    n = len(roles)
+    if len(cells) >= n:
+        return cells[:n]
+    if roles and roles[0] == NUM and cells:
+        rest = cells[1:]
+        return [cells[0]] + [""] * (n - 1 - len(rest)) + rest
+    return [""] * (n - len(cells)) + cells
+
+
+def _has_cells(text: str) -> bool:
+    return "|" in text or "\t" in text
+
+
+def _merge_roles(first: list[str | None], second: list[str | None]) -> list[str | None]:
+    """Two header rows (``责任单位`` over ``牵头单位 | 配合单位``): the more specific role wins."""
+    if len(first) != len(second):
+        return second
+    return [
+        b if b not in (None, RESP) or a in (None, RESP) else a for a, b in zip(first, second, strict=True)
+    ]
+
+
+def _row_tables(lines: list[Line], start: int) -> tuple[Table | None, int]:
+    """One row a line (``a | b | c`` or tab-separated), header anywhere, section rows between.
+
+    A row that is one cell across the table (a section heading) comes without
+    separators; it belongs to the table when a row with cells follows it.
+    """
+    i = start
+    roles = None
+    while i < len(lines) and _has_cells(lines[i].text) and roles is None:
+        roles = header_roles(_pipe_cells(lines[i].text))
+        i += 1
+    while roles is not None and i < len(lines) and _has_cells(lines[i].text):
+        more = header_roles(_pipe_cells(lines[i].text))
+        if more is None:
+            break
+        roles = _merge_roles(roles, more)
+        i += 1
+    end = i
+    while end < len(lines):
+        text = lines[end].text
+        if _has_cells(text) or (
+            end + 1 < len(lines) and _has_cells(lines[end + 1].text) and len(text) <= 80 and roles is not None
+        ):
+            end += 1
+        else:
+            break
+    if roles is None:
+        return None, end
+    table = Table(lines[start].no, 0, roles)
+    section = ""
+    for line in lines[i:end]:
+        cells = _pipe_cells(line.text)
+        if header_roles(cells) or all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
+            continue  # a repeated header, or markdown's |---|---| rule
+        filled = [c for c in cells if c]
+        if len(set(filled)) == 1 and (_SECTION.match(filled[0]) or len(cells) < len(roles)):
+            section = filled[0]
+            continue
+        # the renderer pads rows to the table's width; a shorter row lost its blank tail
+        cells = (cells + [""] * len(roles))[: max(len(roles), len(cells))]
+        number = cells[0] if roles[0] == NUM else ""
+        table.rows.append(Row(line.no, cells, section, number))
+    return table, end
+
+
+def _box_table(lines: list[Line], start: int) -> tuple[Table | None, int]:
+    """A box-drawing grid: each column's text runs until a rule crosses that column."""
+    end = start
+    while end < len(lines) and _is_box(lines[end].text):
+        end += 1
+    grid = []
+    for line in lines[start:end]:
+        parts = _BOX_SEP.split(line.text)
+        grid.append((line.no, [p.strip() for p in parts[1:-1]] if len(parts) > 2 else []))
+    ncols = max((len(c) for _, c in grid), default=0)
+    blocks: list[list[str]] = [[""] for _ in range(ncols)]
+    fine: list[tuple[int, list[int]]] = []
+    open_row = False
+    for no, cells in grid:
+        if len(cells) != ncols:
+            open_row = False  # a frame line (┌──┐) or a line of another shape closes the row
+            for col in range(ncols):
+                blocks[col].append("")
+            continue
+        rules = [bool(_RULE.match(c)) for c in cells]
+        if any(rules):
+            for col, is_rule in enumerate(rules):
+                if is_rule:
+                    blocks[col].append("")
+            open_row = False
+            continue
+        if not open_row:
+            fine.append((no, [len(b) - 1 for b in blocks]))
+            open_row = True
+        for col, text in enumerate(cells):
+            blocks[col][-1] += text
+    closed = bool(grid) and not open_row
+    rows = [(no, [blocks[c][ids[c]] for c in range(ncols)]) for no, ids in fine]
+    roles = None
+    table = None
+    for k, (_no, cells) in enumerate(rows):
+        found = header_roles(cells)
+        if found:
+            roles = found
+            table = Table(lines[start].no, 0, roles)
+            body = rows[k + 1 :]
+            if not closed and body:
+                last_no, last = body.pop()
+                table.skipped.append((last_no, "table ends mid-row (the copy is cut off)", " | ".join(last)))
+            section = ""
+            for no, cells in body:
+                filled = [c for c in cells if c]
+                if len(filled) == 1 and _SECTION.match(filled[0]):
+                    section = filled[0]
+                    continue
+                table.rows.append(Row(no, cells, section, cells[0] if roles[0] == NUM else ""))
+            break
+    return table, end
+
+
+def _bare_stream(lines: list[Line], start: int) -> tuple[Table | None, int]:
+    cells = [(line.no, line.text) for line in lines[start : start + 400]]
+    table, used = _stream_rows(cells)
+    return table, start + used
+
+
+def find_tables(lines: list[Line]) -> list[Table]:
+    """Every task table among the cleaned lines, with the range of lines it covers."""
+    tables: list[Table] = []
+    i = 0
+    while i < len(lines):
+        text = lines[i].text
+        table, end = None, i + 1
+        if _is_box(text):
+            table, end = _box_table(lines, i)
+        elif _single_cell(text):
+            j = i
+            while j < len(lines) and _single_cell(lines[j].text):
+                j += 1
+            cells = [(line.no, line.text[:-1].strip()) for line in lines[i:j]]
+            table, used = _stream_rows(cells)
+            end = j if table else j
+        elif _has_cells(text):
+            table, end = _row_tables(lines, i)
+        elif column_role(text) == NUM:
+            table, end = _bare_stream(lines, i)
+            end = max(end, i + 1)
+        if table is not None:
+            table.start, table.end = i, end
+            tables.append(table)
+        i = max(end, i + 1)
+    return tables

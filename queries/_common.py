@@ -1,0 +1,120 @@
+"""Helpers the NetworkX side of every saved query shares.
+
+Each helper mirrors one Cypher idiom used in the ``.cypher`` files (the scope
+filter, the task order, percentileCont, joined name lists) so the two backends
+compute the same table by construction, not by luck.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import networkx as nx
+import pandas as pd
+
+from graph.schema import AGENCY, LEADER, ROLE_EDGES, TASK
+
+__all__ = [
+    "JOIN",
+    "frame",
+    "edge_kind",
+    "in_scope",
+    "scope_tasks",
+    "roles",
+    "task_order",
+    "plan_order",
+    "percentile_cont",
+    "joined",
+    "in_window",
+    "has_deadline",
+]
+
+JOIN = "、"  # separator of name lists in output cells, as Chinese lists are written
+
+
+def frame(rows: list[Mapping[str, Any]], columns: Mapping[str, type]) -> pd.DataFrame:
+    """A DataFrame with exactly ``columns`` (name → int/float/bool/str) in that order.
+
+    Both backends go through here, so their tables share columns and dtypes.
+    """
+    df = pd.DataFrame([{c: r.get(c) for c in columns} for r in rows], columns=list(columns))
+    for col, typ in columns.items():
+        if typ is int:
+            df[col] = df[col].astype("int64")
+        elif typ is float:
+            df[col] = df[col].astype("float64")
+        elif typ is bool:
+            df[col] = df[col].astype("bool")
+        else:
+            df[col] = df[col].astype("object").where(df[col].notna(), None)
+    return df.reset_index(drop=True)
+
+
+def edge_kind(key: Any, data: Mapping[str, Any]) -> str:
+    """The kind of one MultiDiGraph edge: its ``kind`` attribute, else its key (the schema's rule)."""
+    return str(data.get("kind") or key)
+
+
+def in_scope(attrs: Mapping[str, Any], plan: str | None, doc: str | None) -> bool:
+    """Whether a task passes the ``plan`` (id or title) and ``doc`` (id, with or without ``doc:``) filters."""
+    if plan is not None and attrs.get("plan_id") != plan and attrs.get("plan") != plan:
+        return False
+    return doc is None or attrs.get("doc") == doc or f"doc:{attrs.get('doc')}" == doc
+
+
+def scope_tasks(G: nx.MultiDiGraph, plan: str | None = None, doc: str | None = None) -> Iterator[str]:
+    for n, attrs in G.nodes(data=True):
+        if attrs.get("kind") == TASK and in_scope(attrs, plan, doc):
+            yield n
+
+
+def roles(G: nx.MultiDiGraph, task: str, kinds: tuple[str, ...] = (AGENCY, LEADER)) -> Iterator[tuple]:
+    """``(holder, holder kind, LEADS|SUPPORTS, edge data)`` for every role edge into ``task``."""
+    for u, _, key, data in G.in_edges(task, keys=True, data=True):
+        role = edge_kind(key, data)
+        kind = G.nodes[u].get("kind")
+        if role in ROLE_EDGES and kind in kinds:
+            yield u, kind, role, data
+
+
+def task_order(node_id: str, attrs: Mapping[str, Any]) -> tuple[str, float]:
+    """Sort key of a task or plan: its document, then its place ``n`` in the id ``kind:<doc>:<n>``.
+
+    Cypher sorts by ``coalesce(t.doc, ''), toInteger(last(split(t.id, ':')))``,
+    the same key (a non-numeric place sorts last, as Cypher's null does).
+    """
+    n = node_id.rpartition(":")[2]
+    return attrs.get("doc") or "", int(n) if n.isdigit() else float("inf")
+
+
+plan_order = task_order
+
+
+def percentile_cont(values: list[float], p: float) -> float | None:
+    """Neo4j's ``percentileCont``: linear interpolation between the two nearest ranks."""
+    if not values:
+        return None
+    s = sorted(values)
+    idx = p * (len(s) - 1)
+    lo, hi = int(idx), int(-(-idx // 1))
+    if lo == hi or lo == len(s) - 1:
+        return float(s[lo])
+    return s[lo] * (hi - idx) + s[hi] * (idx - lo)
+
+
+def joined(names) -> str:
+    """Distinct names, sorted, joined with ``、`` (Cypher: ORDER BY then collect then reduce)."""
+    return JOIN.join(sorted({n for n in names if n is not None}))
+
+
+def has_deadline(attrs: Mapping[str, Any]) -> bool:
+    return attrs.get("deadline") not in (None, "")
+
+
+def in_window(end: str | None, due_from: str | None, due_to: str | None) -> bool:
+    """Whether an ISO ``deadline_end`` lies in ``[due_from, due_to]`` (open where None)."""
+    if end is None:
+        return False
+    return (due_from is None or end >= due_from) and (due_to is None or end <= due_to)
+

@@ -1,0 +1,13 @@
+// One unit's tasks; see agency.py.
+MATCH (a)-[r:LEADS|SUPPORTS]->(t:Task)
+WHERE (a:Agency OR a:Leader) AND (a.id = $agency OR a.name = $agency)
+OPTIONAL MATCH (p)-[:LEADS|SUPPORTS]->(t)
+WHERE (p:Agency OR p:Leader) AND p <> a
+WITH a, r, t, p
+ORDER BY p.name
+WITH a, r, t, collect(DISTINCT p.name) AS names
+WITH a, r, t, names, coalesce(t.doc, '') AS doc_key, toInteger(last(split(t.id, ':'))) AS seq
+ORDER BY a.id, type(r), doc_key, seq
+RETURN a.id AS agency, a.name AS name, type(r) AS role, t.id AS task, t.doc AS doc, t.plan AS plan,
+       t.text AS text, r.raw AS as_written, t.deadline AS deadline, t.deadline_end AS deadline_end,
+       coalesce(reduce(s = null, x IN names | CASE WHEN s IS NULL THEN x ELSE s + '、' + x END), '') AS partners

@@ -1,0 +1,13 @@
+// Agency pairs sharing tasks; see agency_pairs.py.
+MATCH (a:Agency)-[ra:LEADS|SUPPORTS]->(t:Task)<-[rb:LEADS|SUPPORTS]-(b:Agency)
+WHERE a.id < b.id
+  AND ($plan IS NULL OR t.plan_id = $plan OR t.plan = $plan)
+  AND ($doc IS NULL OR t.doc = $doc OR 'doc:' + t.doc = $doc)
+WITH a, b, t,
+     max(CASE WHEN type(ra) = 'LEADS' THEN 1 ELSE 0 END) AS a_leads,
+     max(CASE WHEN type(rb) = 'LEADS' THEN 1 ELSE 0 END) AS b_leads
+WITH a, b, count(t) AS shared, sum(a_leads * b_leads) AS co_led
+WHERE shared >= $min_shared
+RETURN a.id AS agency_a, a.name AS name_a, b.id AS agency_b, b.name AS name_b, shared, co_led
+ORDER BY shared DESC, agency_a, agency_b
+LIMIT coalesce(toInteger($n), 9223372036854775807)

@@ -1,0 +1,66 @@
+"""Pairs of agencies that share the most tasks: the co-responsibility network's heaviest edges.
+
+Each unordered pair appears once, ``agency_a < agency_b`` by id. ``shared``
+counts tasks where both hold any role, ``co_led`` those both lead.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+import networkx as nx
+import pandas as pd
+
+from graph.schema import AGENCY, LEADS
+from queries._common import frame, roles, scope_tasks
+
+DESCRIPTION = "Agency pairs sharing the most tasks (co-responsibility edge weights)"
+
+COLUMNS = {
+    "agency_a": str,
+    "name_a": str,
+    "agency_b": str,
+    "name_b": str,
+    "shared": int,
+    "co_led": int,
+}
+
+
+def pair_rows(G: nx.MultiDiGraph, plan: str | None = None, doc: str | None = None) -> list[dict]:
+    """Every co-responsible pair with its weights, heaviest first (also the input of ``brokers``)."""
+    shared: dict[tuple[str, str], int] = {}
+    co_led: dict[tuple[str, str], int] = {}
+    for t in scope_tasks(G, plan, doc):
+        held = list(roles(G, t, (AGENCY,)))
+        units = sorted({u for u, *_ in held})
+        leads = {u for u, _, r, _ in held if r == LEADS}
+        for a, b in combinations(units, 2):
+            shared[a, b] = shared.get((a, b), 0) + 1
+            if a in leads and b in leads:
+                co_led[a, b] = co_led.get((a, b), 0) + 1
+    rows = [
+        {
+            "agency_a": a,
+            "name_a": G.nodes[a].get("name"),
+            "agency_b": b,
+            "name_b": G.nodes[b].get("name"),
+            "shared": w,
+            "co_led": co_led.get((a, b), 0),
+        }
+        for (a, b), w in shared.items()
+    ]
+    rows.sort(key=lambda r: (-r["shared"], r["agency_a"], r["agency_b"]))
+    return rows
+
+
+def agency_pairs(
+    G: nx.MultiDiGraph,
+    *,
+    n: int | None = 20,
+    min_shared: int = 1,
+    plan: str | None = None,
+    doc: str | None = None,
+) -> pd.DataFrame:
+    """The ``n`` pairs (all when None) sharing at least ``min_shared`` tasks, heaviest first."""
+    rows = [r for r in pair_rows(G, plan, doc) if r["shared"] >= int(min_shared)]
+    return frame(rows if n is None else rows[: int(n)], COLUMNS)

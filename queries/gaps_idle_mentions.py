@@ -1,0 +1,51 @@
+"""Gap: units a plan names in its organisation/safeguard sections that hold no task in it.
+
+A mention is active when some role edge on one of the plan's tasks was written
+with that name (``raw``), or its holder's name or spellings include it;
+otherwise the unit is asked to help in general but given nothing to do.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+import pandas as pd
+
+from graph.schema import HAS_TASK, PLAN
+from queries._common import edge_kind, frame, roles, task_order
+
+DESCRIPTION = "Units mentioned by a plan that hold none of its tasks"
+
+COLUMNS = {"plan": str, "doc": str, "title": str, "mention": str}
+
+
+def plan_in_scope(node: str, attrs: dict, plan: str | None, doc: str | None) -> bool:
+    if plan is not None and plan not in (node, attrs.get("title")):
+        return False
+    return doc is None or doc in (attrs.get("doc"), f"doc:{attrs.get('doc')}")
+
+
+def plan_tasks(G: nx.MultiDiGraph, p: str) -> list[str]:
+    return sorted({v for _, v, key, data in G.out_edges(p, keys=True, data=True) if edge_kind(key, data) == HAS_TASK})
+
+
+def gaps_idle_mentions(
+    G: nx.MultiDiGraph, *, plan: str | None = None, doc: str | None = None
+) -> pd.DataFrame:
+    """(plan, mention) rows for mentions with no task, by plan then mention."""
+    rows = []
+    for p, attrs in G.nodes(data=True):
+        if attrs.get("kind") != PLAN or not plan_in_scope(p, attrs, plan, doc):
+            continue
+        active: set[str] = set()
+        for t in plan_tasks(G, p):
+            for u, _, _, data in roles(G, t):
+                active.add(data.get("raw"))
+                active.add(G.nodes[u].get("name"))
+                active.update(G.nodes[u].get("spellings") or ())
+        for m in sorted(set(attrs.get("mentions") or ()) - active):
+            rows.append(
+                {"plan": p, "doc": attrs.get("doc"), "title": attrs.get("title"), "mention": m,
+                 "_key": (task_order(p, attrs), m)}
+            )
+    rows.sort(key=lambda r: r["_key"])
+    return frame(rows, COLUMNS)

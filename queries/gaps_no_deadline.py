@@ -1,0 +1,49 @@
+"""Gap: tasks without a deadline in plans that otherwise set deadlines.
+
+A plan "sets deadlines" when at least ``min_share`` of its tasks (in scope)
+have deadline text; its tasks without one are listed with that share, since
+a plan that dates most measures probably forgot the rest.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+import pandas as pd
+
+from queries._common import frame, has_deadline, scope_tasks, task_order
+
+DESCRIPTION = "Tasks missing a deadline where their plan dates most tasks"
+
+COLUMNS = {"task": str, "doc": str, "plan": str, "text": str, "plan_share": float, "plan_tasks": int}
+
+
+def gaps_no_deadline(
+    G: nx.MultiDiGraph, *, min_share: float = 0.5, plan: str | None = None, doc: str | None = None
+) -> pd.DataFrame:
+    """Undated tasks of plans where the dated share is at least ``min_share``, in document order."""
+    by_plan: dict[str | None, list[str]] = {}
+    for t in scope_tasks(G, plan, doc):
+        by_plan.setdefault(G.nodes[t].get("plan_id"), []).append(t)
+    rows = []
+    for tasks in by_plan.values():
+        dated = sum(has_deadline(G.nodes[t]) for t in tasks)
+        share = float(dated) / len(tasks)
+        if share < float(min_share):
+            continue
+        for t in tasks:
+            ta = G.nodes[t]
+            if has_deadline(ta):
+                continue
+            rows.append(
+                {
+                    "task": t,
+                    "doc": ta.get("doc"),
+                    "plan": ta.get("plan"),
+                    "text": ta.get("text"),
+                    "plan_share": share,
+                    "plan_tasks": len(tasks),
+                    "_key": task_order(t, ta),
+                }
+            )
+    rows.sort(key=lambda r: r["_key"])
+    return frame(rows, COLUMNS)

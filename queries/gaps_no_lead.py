@@ -1,0 +1,39 @@
+"""Gap: tasks that name responsible units but no lead (neither agency nor official).
+
+Without a lead, nobody convenes the supporting units; these are the measures
+most likely to stall.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+import pandas as pd
+
+from graph.schema import LEADS
+from queries._common import frame, joined, roles, scope_tasks, task_order
+
+DESCRIPTION = "Tasks with supporting units but no lead agency or lead official"
+
+COLUMNS = {"task": str, "doc": str, "plan": str, "text": str, "supports": str}
+
+
+def gaps_no_lead(G: nx.MultiDiGraph, *, plan: str | None = None, doc: str | None = None) -> pd.DataFrame:
+    """Tasks with at least one role holder and no LEADS edge, in document order."""
+    rows = []
+    for t in scope_tasks(G, plan, doc):
+        held = list(roles(G, t))
+        if not held or any(r == LEADS for _, _, r, _ in held):
+            continue
+        ta = G.nodes[t]
+        rows.append(
+            {
+                "task": t,
+                "doc": ta.get("doc"),
+                "plan": ta.get("plan"),
+                "text": ta.get("text"),
+                "supports": joined(G.nodes[u].get("name") for u, *_ in held),
+                "_key": task_order(t, ta),
+            }
+        )
+    rows.sort(key=lambda r: r["_key"])
+    return frame(rows, COLUMNS)

@@ -1,0 +1,44 @@
+"""Gap: tasks owned only by vague or collective units (各有关部门, 各县市人民政府 …).
+
+A task is listed when it has role holders, no lead official, and every agency
+on it has ``agency_kind`` ``vague`` or ``collective``: no single named unit
+answers for it.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+import pandas as pd
+
+from graph.schema import LEADER
+from queries._common import frame, joined, roles, scope_tasks, task_order
+
+DESCRIPTION = "Tasks whose only owners are vague or collective units"
+
+COLUMNS = {"task": str, "doc": str, "plan": str, "text": str, "units": str}
+
+VAGUE_KINDS = ("vague", "collective")
+
+
+def gaps_vague_only(G: nx.MultiDiGraph, *, plan: str | None = None, doc: str | None = None) -> pd.DataFrame:
+    """Tasks held only by vague/collective agencies, in document order."""
+    rows = []
+    for t in scope_tasks(G, plan, doc):
+        held = list(roles(G, t))
+        if not held or any(k == LEADER for _, k, *_ in held):
+            continue
+        if any(G.nodes[u].get("agency_kind") not in VAGUE_KINDS for u, *_ in held):
+            continue
+        ta = G.nodes[t]
+        rows.append(
+            {
+                "task": t,
+                "doc": ta.get("doc"),
+                "plan": ta.get("plan"),
+                "text": ta.get("text"),
+                "units": joined(G.nodes[u].get("name") for u, *_ in held),
+                "_key": task_order(t, ta),
+            }
+        )
+    rows.sort(key=lambda r: r["_key"])
+    return frame(rows, COLUMNS)

@@ -1,0 +1,55 @@
+"""Shared-responsibility hotspots: the tasks with the most parties.
+
+A party is a distinct agency or leader holding a role (LEADS or SUPPORTS) on
+the task; many parties on one measure means diluted accountability.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+import pandas as pd
+
+from graph.schema import AGENCY, LEADER, LEADS, SUPPORTS
+from queries._common import frame, roles, scope_tasks, task_order
+
+DESCRIPTION = "Tasks with the most responsible parties (agencies and leaders), top n"
+
+COLUMNS = {
+    "task": str,
+    "doc": str,
+    "plan": str,
+    "text": str,
+    "leads": int,
+    "supports": int,
+    "leaders": int,
+    "parties": int,
+}
+
+
+def hotspot_tasks(
+    G: nx.MultiDiGraph, *, n: int = 10, plan: str | None = None, doc: str | None = None
+) -> pd.DataFrame:
+    """The ``n`` tasks with most parties; ties in document order."""
+    if int(n) < 0:
+        raise ValueError("n must be >= 0")
+    rows = []
+    for t in scope_tasks(G, plan, doc):
+        held = list(roles(G, t))
+        if not held:
+            continue
+        ta = G.nodes[t]
+        rows.append(
+            {
+                "task": t,
+                "doc": ta.get("doc"),
+                "plan": ta.get("plan"),
+                "text": ta.get("text"),
+                "leads": len({u for u, k, r, _ in held if k == AGENCY and r == LEADS}),
+                "supports": len({u for u, k, r, _ in held if k == AGENCY and r == SUPPORTS}),
+                "leaders": len({u for u, k, *_ in held if k == LEADER}),
+                "parties": len({u for u, *_ in held}),
+                "_key": task_order(t, ta),
+            }
+        )
+    rows.sort(key=lambda r: (-r["parties"], r["_key"]))
+    return frame(rows[: int(n)], COLUMNS)

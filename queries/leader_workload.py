@@ -1,0 +1,75 @@
+"""Workload of the lead officials (Leader nodes): tasks they lead, and who is overloaded.
+
+Leaders only lead, so the load is the number of tasks led; ``overloaded``
+means ``led > k × median(led)`` over the leaders listed (Neo4j's
+``percentileCont``). ``agencies`` counts the distinct agencies holding a role
+on the same tasks.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+import pandas as pd
+
+from graph.schema import AGENCY, LEADER, LEADS
+from queries._common import frame, in_window, percentile_cont, roles, scope_tasks
+
+DESCRIPTION = "Tasks led per lead official, agencies alongside, overload flag"
+
+COLUMNS = {
+    "leader": str,
+    "name": str,
+    "jurisdiction": str,
+    "led": int,
+    "plans": int,
+    "documents": int,
+    "agencies": int,
+    "due_in_window": int,
+    "overloaded": bool,
+}
+
+
+def leader_workload(
+    G: nx.MultiDiGraph,
+    *,
+    plan: str | None = None,
+    doc: str | None = None,
+    jurisdiction: str | None = None,
+    due_from: str | None = None,
+    due_to: str | None = None,
+    k: float = 2.0,
+) -> pd.DataFrame:
+    """One row per leader leading a task in scope, most tasks first."""
+    acc: dict[str, dict] = {}
+    for t in scope_tasks(G, plan, doc):
+        held = list(roles(G, t))
+        agencies = {u for u, kind, *_ in held if kind == AGENCY}
+        for u, kind, role, _ in held:
+            if kind != LEADER or role != LEADS:
+                continue
+            if jurisdiction is not None and G.nodes[u].get("jurisdiction") != jurisdiction:
+                continue
+            rec = acc.setdefault(u, {"tasks": set(), "agencies": set()})
+            rec["tasks"].add(t)
+            rec["agencies"] |= agencies
+    rows = []
+    for u, rec in acc.items():
+        nu = G.nodes[u]
+        tasks = [G.nodes[t] for t in rec["tasks"]]
+        rows.append(
+            {
+                "leader": u,
+                "name": nu.get("name"),
+                "jurisdiction": nu.get("jurisdiction"),
+                "led": len(tasks),
+                "plans": len({x.get("plan_id") for x in tasks} - {None}),
+                "documents": len({x.get("doc") for x in tasks} - {None}),
+                "agencies": len(rec["agencies"]),
+                "due_in_window": sum(in_window(x.get("deadline_end"), due_from, due_to) for x in tasks),
+            }
+        )
+    median = percentile_cont([float(r["led"]) for r in rows], 0.5)
+    for r in rows:
+        r["overloaded"] = r["led"] > float(k) * median
+    rows.sort(key=lambda r: (-r["led"], r["leader"]))
+    return frame(rows, COLUMNS)

@@ -1,0 +1,52 @@
+"""Tasks with several lead agencies: nobody alone answers for them.
+
+``leads`` lists the lead agencies' names (sorted, joined with ``、``);
+leaders named on the task are listed apart and not counted as leads.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+import pandas as pd
+
+from graph.schema import AGENCY, LEADER, LEADS
+from queries._common import frame, joined, roles, scope_tasks, task_order
+
+DESCRIPTION = "Tasks with at least min_leads lead agencies"
+
+COLUMNS = {
+    "task": str,
+    "doc": str,
+    "plan": str,
+    "text": str,
+    "n_leads": int,
+    "leads": str,
+    "leaders": str,
+}
+
+
+def multi_lead_tasks(
+    G: nx.MultiDiGraph, *, min_leads: int = 2, plan: str | None = None, doc: str | None = None
+) -> pd.DataFrame:
+    """Tasks with ``min_leads`` or more lead agencies, most leads first, then document order."""
+    rows = []
+    for t in scope_tasks(G, plan, doc):
+        held = list(roles(G, t))
+        leads = {u for u, k, r, _ in held if k == AGENCY and r == LEADS}
+        if len(leads) < int(min_leads):
+            continue
+        ta = G.nodes[t]
+        rows.append(
+            {
+                "task": t,
+                "doc": ta.get("doc"),
+                "plan": ta.get("plan"),
+                "text": ta.get("text"),
+                "n_leads": len(leads),
+                "leads": joined(G.nodes[u].get("name") for u in leads),
+                "leaders": joined(G.nodes[u].get("name") for u, k, *_ in held if k == LEADER),
+                "_key": task_order(t, ta),
+            }
+        )
+    rows.sort(key=lambda r: (-r["n_leads"], r["_key"]))
+    return frame(rows, COLUMNS)

@@ -1,0 +1,170 @@
+"""The whole pipeline on invented documents in both seed styles, files, batches and export rows."""
+
+from __future__ import annotations
+
+import json
+
+from loaders.export import report_row, task_row
+from loaders.extract import BatchResult, collect_files, extract_file, extract_paths, parse_document
+from loaders.records import Document, ReportEntry, Task
+from zeren.errors import LoaderError
+
+# a covering notice issuing three campaigns of which two are included, simplified inline notes
+NOTICE = """云岭州人民政府办公室关于印发2025年三大攻坚行动实施方案的通知
+各县市人民政府,州直各部门:
+经州人民政府同意,现将《云岭州2025年“三大攻坚行动”实施方案》印发给你们,请认真遵照执行。
+云岭州人民政府办公室
+2025年3月6日
+云岭州2025年园区提升攻坚行动实施方案
+一、主要目标
+全年新增规上企业20户,园区营业收入增长12%。
+二、重点任务
+(一)推进标准化厂房建设
+加快厂房建设。(牵头单位:州工业和信息化局;责任单位:州财政局、青山市、白石县人民政府。以下各项工作均需各县市人民政府落实,不再列出)
+(二)强化要素保障
+保障园区用地。(牵头单位:州自然资源局;责任单位:州财政局)
+三、保障措施
+(一)加强组织领导。州工业和信息化局要牵头抓好督查落实工作。
+云岭州2025年文旅融合攻坚行动实施方案
+1.打造精品线路。(州文化和旅游局负责)
+"""
+
+
+def test_parse_document_simplified_inline_style():
+    ex = parse_document(NOTICE, source="n.txt", doc="n")
+    assert ex.document == Document(
+        id="n",
+        path="n.txt",
+        title="云岭州人民政府办公室关于印发2025年三大攻坚行动实施方案的通知",
+        issuer="云岭州人民政府办公室",
+        jurisdiction="云岭州",
+        level="prefecture",
+        date="2025-03-06",
+        announced_plans=("云岭州2025年“三大攻坚行动”实施方案",),
+        announced_count=3,
+    )
+    assert [(p.title, p.line, p.targets) for p in ex.plans] == [
+        ("云岭州2025年园区提升攻坚行动实施方案", 6, ("全年新增规上企业20户,园区营业收入增长12%。",)),
+        ("云岭州2025年文旅融合攻坚行动实施方案", 16, ()),
+    ]
+    assert ex.plans[0].mentions == ("州工业和信息化局",)
+    assert [(t.plan[8:12], t.line, t.leads, t.supports, t.section) for t in ex.tasks] == [
+        (
+            "园区提升",
+            11,
+            ("州工业和信息化局",),
+            ("州财政局", "青山市人民政府", "白石县人民政府"),
+            "(一)推进标准化厂房建设",
+        ),
+        ("园区提升", 13, ("州自然资源局",), ("州财政局", "各县市人民政府"), "(二)强化要素保障"),
+        ("文旅融合", 17, ("州文化和旅游局",), (), "三、保障措施"),
+    ]
+    assert [(r.line, r.reason) for r in ex.report] == [
+        (15, "mentions 牵头/责任单位 outside a responsibility note")
+    ]
+    assert ex.notes_seen == 3
+
+
+def test_parse_document_traditional_table_style(tmp_path):
+    text = (
+        "中共青山縣委辦公室\n青山縣人民政府辦公室\n2024年7月1日\n青山縣2024年園區攻堅年行動方案\n"
+        "1.推動黨建質量提升\n探索建立企業黨組織書記列席制度。(牽頭單位:青山產業園區黨工委;責任單位:縣委組織部、縣工\n信商務局)\n"
+        "附件\n青山產業園區2024年度重點任務清單\n序號 |\n具體工作舉措 |\n牽頭單位 |\n完成時限 |\n1 |\n推進各鄉(xiāng)鎮(zhèn)園區共建。 |\n縣財政局 |\n2024年底以前 |\n"
+    )
+    ex = parse_document(text, source="q.txt", doc="q")
+    assert (ex.document.issuer, ex.document.jurisdiction, ex.document.level) == (
+        "青山县人民政府办公室",
+        "青山县",
+        "county",
+    )
+    assert [(t.plan, t.text, t.leads, t.supports, t.deadline, t.line) for t in ex.tasks] == [
+        (
+            "青山县2024年园区攻坚年行动方案",
+            "1.推动党建质量提升探索建立企业党组织书记列席制度。",
+            ("青山产业园区党工委",),
+            ("县委组织部", "县工信商务局"),
+            None,
+            6,
+        ),
+        (
+            "青山产业园区2024年度重点任务清单",
+            "1 | 推进各乡镇园区共建。 | 县财政局 | 2024年底以前",
+            ("县财政局",),
+            (),
+            "2024年底以前",
+            14,
+        ),
+    ]
+
+
+def test_national_issuer_and_empty_text():
+    ex = parse_document("国务院办公厅关于印发某某工作方案的通知\n", source="g.txt", doc="g")
+    assert (ex.document.jurisdiction, ex.document.level, ex.document.announced_plans) == (
+        "中央",
+        "national",
+        ("某某工作方案",),
+    )
+    empty = parse_document("", source="e.txt", doc="e")
+    assert (empty.tasks, empty.report, empty.notes_seen, empty.document.title) == ([], [], 0, "")
+
+
+def test_files_batches_and_failures(tmp_path):
+    (tmp_path / "sub").mkdir()
+    good = tmp_path / "sub" / "b-plan.txt"
+    good.write_text("县方案\n1.修路。(县交通局负责)\n", encoding="utf-8")
+    (tmp_path / "a-plan.txt").write_text("县方案\n", encoding="utf-8")
+    (tmp_path / "notes.xyz").write_text("x", encoding="utf-8")
+    named = tmp_path / "named.xyz"
+    named.write_text("x", encoding="utf-8")
+    assert collect_files([tmp_path, good, named]) == [tmp_path / "a-plan.txt", good, named]
+
+    ex = extract_file(good)
+    assert (ex.document.id, ex.tasks[0].source, ex.tasks[0].leads) == ("b-plan", str(good), ("县交通局",))
+
+    seen = []
+    result = extract_paths(
+        [tmp_path / "a-plan.txt", good, named, tmp_path / "missing.txt"], progress=seen.append
+    )
+    assert isinstance(result, BatchResult)
+    assert [e.document.id for e in result.extractions] == ["a-plan", "b-plan"]
+    assert [type(f) for f in result.failures] == [LoaderError, LoaderError]
+    assert [f.path for f in result.failures] == [str(named), str(tmp_path / "missing.txt")]
+    assert seen == [tmp_path / "a-plan.txt", good, named, tmp_path / "missing.txt"]
+
+
+def test_export_rows_are_the_scorer_format_plus_provenance():
+    task = Task(
+        doc="d",
+        plan="某方案",
+        text="修路。",
+        leads=("县交通局",),
+        supports=("县财政局",),
+        leaders=("王明远",),
+        deadline="2025年底前",
+        section="一、基础设施",
+        number="1",
+        source="d.txt",
+        line=7,
+    )
+    row = task_row(task)
+    assert row == {
+        "doc": "d",
+        "plan": "某方案",
+        "text": "修路。",
+        "leads": ["县交通局"],
+        "supports": ["县财政局"],
+        "leaders": ["王明远"],
+        "deadline": "2025年底前",
+        "source": "d.txt",
+        "line": 7,
+        "section": "一、基础设施",
+        "number": "1",
+    }
+    assert '"县交通局"' in json.dumps(row, ensure_ascii=False)
+    entry = ReportEntry("d.txt", 3, "note follows no measure", "(县财政局负责)")
+    assert report_row(entry) == {
+        "path": "d.txt",
+        "line": 3,
+        "reason": "note follows no measure",
+        "text": "(县财政局负责)",
+    }

@@ -1,0 +1,311 @@
+"""Each document format read into lines: order kept, tables as `` | `` rows, merged cells repeated.
+
+Files are generated in ``tmp_path`` with python-docx, openpyxl and fpdf2 so the
+fixtures are small, readable code. PDFs need a CJK TrueType font (Debian
+``fonts-wqy-microhei``); without one those tests skip.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+
+from loaders.formats.htmlpage import html_to_text
+from loaders.readers import read_text
+
+# ---------------------------------------------------------------- HTML
+
+PAGE = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>青山县人民政府</title>
+<style>p { color: red }</style><script>var menu = "首页";</script></head>
+<body>
+<div class="top-nav"><ul><li><a href="/">首页</a></li><li><a href="/zw">政务公开</a></li>
+<li><a href="/hd">互动交流</a></li></ul></div>
+<div class="breadcrumb">当前位置：首页 &gt; 政策文件</div>
+<div id="content">
+<h1>青山县2024年营商环境提升行动方案</h1>
+<p>一、工作目标</p>
+<p>　　优化政务服务。(牵头单位:青山县政务服务管理局;<br>责任单位:县财政局)</p>
+<p>县发展改革
+局负责</p>
+<table border="1">
+<tr><th>序号</th><th>工作任务</th><th>牵头单位</th><th>完成时限</th></tr>
+<tr><td>1</td><td>完善制度</td><td rowspan="2">县财政局</td><td>2024年底前</td></tr>
+<tr><td>2</td><td>优化服务</td><td>长期坚持</td></tr>
+<tr><td>3</td><td colspan="2">统筹推进</td><td>每季度</td></tr>
+<tr><td colspan="4">二、保障措施</td></tr>
+</table>
+<p>二、保障措施&nbsp;&nbsp;</p>
+</div>
+<div class="share">分享到：<a href="#">微信</a><a href="#">微博</a><a href="#">QQ</a></div>
+<footer>版权所有：青山县人民政府办公室</footer>
+<noscript>请开启脚本</noscript>
+</body></html>"""
+
+PAGE_LINES = [
+    "青山县2024年营商环境提升行动方案",
+    "一、工作目标",
+    "优化政务服务。(牵头单位:青山县政务服务管理局;",
+    "责任单位:县财政局)",
+    "县发展改革局负责",
+    "序号 | 工作任务 | 牵头单位 | 完成时限",
+    "1 | 完善制度 | 县财政局 | 2024年底前",
+    "2 | 优化服务 | 县财政局 | 长期坚持",
+    "3 | 统筹推进 | 统筹推进 | 每季度",
+    "二、保障措施",
+    "二、保障措施",
+]
+
+
+def test_html_keeps_main_text_and_tables(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(PAGE, encoding="utf-8")
+    assert read_text(path).split("\n") == PAGE_LINES
+
+
+def test_html_declared_gbk(tmp_path: Path) -> None:
+    path = tmp_path / "page.htm"
+    markup = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head>'
+    path.write_bytes((markup + "<body><p>云岭州财政局</p><p>州发展改革委</p></body></html>").encode("gbk"))
+    assert read_text(path) == "云岭州财政局\n州发展改革委"
+
+
+def test_html_fragment_with_layout_table() -> None:
+    # Portal pages put the whole article into one table cell; it is no data table.
+    fragment = (
+        "<tbody><tr><td id='UCAP-CONTENT'><p>青山县人民政府关于促进就业的意见</p>"
+        "<p>（一）稳定就业。（县人社局、县财政局负责）</p></td></tr><tr><td></td></tr></tbody>"
+    )
+    assert (
+        html_to_text(fragment)
+        == "青山县人民政府关于促进就业的意见\n（一）稳定就业。（县人社局、县财政局负责）"
+    )
+
+
+def test_html_nested_tables_keep_inner_data_table() -> None:
+    markup = (
+        "<table><tr><td><a href='/a'>首页</a></td><td>"
+        "<p>任务表</p><table><tr><td>牵头单位</td><td>配合单位</td></tr>"
+        "<tr><td>县财政局</td><td>县审计局</td></tr></table></td></tr></table>"
+    )
+    assert html_to_text(markup) == "首页\n任务表\n牵头单位 | 配合单位\n县财政局 | 县审计局"
+
+
+def test_html_article_element_preferred() -> None:
+    markup = (
+        "<body><div>热点新闻 今日要闻 图片新闻 视频新闻</div>"
+        "<article><h1>云岭州2023年行动方案</h1><p>一、主要任务。加快推进园区建设,提升承载能力。</p></article>"
+        "<div>友情链接</div></body>"
+    )
+    assert html_to_text(markup) == "云岭州2023年行动方案\n一、主要任务。加快推进园区建设,提升承载能力。"
+
+
+# ---------------------------------------------------------------- DOCX
+
+
+def _docx(path: Path) -> Path:
+    document = docx.Document()
+    document.add_paragraph("青山县2024年园区经济攻坚行动方案")
+    document.add_paragraph("　　一、攻坚目标 ")
+    table = document.add_table(rows=4, cols=4)
+    values = [
+        ["序号", "工作任务", "牵头单位", "完成时限"],
+        ["1", "完善制度", "县财政局", "2024年6月底前"],
+        ["2", "优化服务", "", "长期坚持"],
+        ["3", "统筹推进", "", "每季度"],
+    ]
+    for r, row in enumerate(values):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    table.cell(1, 2).merge(table.cell(2, 2))  # one lead unit for two rows
+    table.cell(3, 1).merge(table.cell(3, 2))
+    cell = table.cell(1, 1)
+    cell.add_paragraph("细化措施")  # a second paragraph in a cell stays in that cell
+    paragraph = document.add_paragraph("二、保障措施")
+    paragraph.add_run().add_break()
+    paragraph.add_run("(牵头单位:县委组织部;责任单位:县财政局)")
+    box = document.add_table(rows=1, cols=1)
+    box.cell(0, 0).text = "附件:任务清单"  # a one-cell table only frames text
+    document.save(str(path))
+    return path
+
+
+def test_docx_paragraphs_and_tables_in_order(tmp_path: Path) -> None:
+    text = read_text(_docx(tmp_path / "plan.docx"))
+    assert text.split("\n") == [
+        "青山县2024年园区经济攻坚行动方案",
+        "一、攻坚目标",
+        "序号 | 工作任务 | 牵头单位 | 完成时限",
+        "1 | 完善制度 细化措施 | 县财政局 | 2024年6月底前",
+        "2 | 优化服务 | 县财政局 | 长期坚持",
+        "3 | 统筹推进 | 统筹推进 | 每季度",
+        "二、保障措施",
+        "(牵头单位:县委组织部;责任单位:县财政局)",
+        "附件:任务清单",
+    ]
+
+
+# ---------------------------------------------------------------- XLSX
+
+
+def _xlsx(path: Path) -> Path:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "任务分解表"
+    sheet.append(["青山县2024年重点任务分解表"])
+    sheet.merge_cells("A1:E1")
+    sheet.append(["序号", "工作任务", "牵头单位", "配合单位", "完成时限"])
+    sheet.append([1, "完善制度", "县财政局", "县审计局", dt.datetime(2024, 6, 30)])
+    sheet.append([2, "优化服务", None, None, "长期坚持"])
+    sheet.merge_cells("C3:C4")
+    sheet.append([])
+    sheet.append([3.0, "统筹推进", None, "县统计局、县税务局", "每季度"])
+    sheet.merge_cells("B6:C6")
+    workbook.create_sheet("空白")
+    notes = workbook.create_sheet("说明")
+    notes["B2"] = "云岭州"
+    notes["C2"] = 0.5
+    workbook.save(path)
+    return path
+
+
+def test_xlsx_every_sheet_with_merges_filled(tmp_path: Path) -> None:
+    text = read_text(_xlsx(tmp_path / "tasks.xlsx"))
+    assert text.split("\n") == [
+        "任务分解表",
+        "青山县2024年重点任务分解表",
+        "序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限",
+        "1 | 完善制度 | 县财政局 | 县审计局 | 2024-06-30",
+        "2 | 优化服务 | 县财政局 |  | 长期坚持",
+        "3 | 统筹推进 | 统筹推进 | 县统计局、县税务局 | 每季度",
+        "说明",
+        "云岭州 | 0.5",
+    ]
+
+
+# ---------------------------------------------------------------- PDF
+
+_FONTS = (
+    Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
+    Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"),
+    Path("/usr/share/fonts/truetype/arphic/uming.ttc"),
+)
+
+
+@pytest.fixture
+def pdf_font() -> Path:
+    for font in _FONTS:
+        if font.is_file():
+            return font
+    pytest.skip("no CJK TrueType font for fpdf2 (apt install fonts-wqy-microhei)")
+
+
+def _pdf(path: Path, font: Path) -> Path:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("cjk", fname=str(font))
+    pdf.set_font("cjk", size=12)
+    pdf.add_page()
+    pdf.multi_cell(0, 8, "青山县2024年营商环境行动方案", new_x="LMARGIN", new_y="NEXT")
+    long = "加快推进标准化厂房建设,完善园区水电路网等基础设施配套,力争全年新增厂房十万平方米以上。" * 2
+    pdf.multi_cell(
+        0, 8, long + "(牵头单位:县工业和信息化局;责任单位:县财政局)", new_x="LMARGIN", new_y="NEXT"
+    )
+    pdf.multi_cell(0, 8, "二、任务分解", new_x="LMARGIN", new_y="NEXT")
+    with pdf.table(col_widths=(15, 60, 40, 40), first_row_as_headings=False) as table:
+        row = table.row()
+        for value in ("序号", "工作任务", "牵头单位", "完成时限"):
+            row.cell(value)
+        row = table.row()
+        for value, span in (("1", 1), ("完善制度", 1), ("县财政局", 2), ("2024年底前", 1)):
+            row.cell(value, rowspan=span)
+        row = table.row()
+        row.cell("2")
+        row.cell("优化服务")
+        row.cell("长期坚持")
+        row = table.row()
+        row.cell("3")
+        row.cell("统筹推进", colspan=2)
+        row.cell("每季度")
+    pdf.add_page()
+    pdf.multi_cell(0, 8, "三、保障措施", new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path
+
+
+def test_pdf_text_tables_and_wrapped_paragraphs(tmp_path: Path, pdf_font: Path) -> None:
+    text = read_text(_pdf(tmp_path / "plan.pdf", pdf_font))
+    long = "加快推进标准化厂房建设,完善园区水电路网等基础设施配套,力争全年新增厂房十万平方米以上。" * 2
+    assert text.split("\n") == [
+        "青山县2024年营商环境行动方案",
+        long + "(牵头单位:县工业和信息化局;责任单位:县财政局)",
+        "二、任务分解",
+        "序号 | 工作任务 | 牵头单位 | 完成时限",
+        "1 | 完善制度 | 县财政局 | 2024年底前",
+        "2 | 优化服务 | 县财政局 | 长期坚持",
+        "3 | 统筹推进 | 统筹推进 | 每季度",
+        "三、保障措施",
+    ]
+
+
+def test_html_mislabelled_charset_and_hidden_parts(tmp_path: Path) -> None:
+    # A page moved to UTF-8 that kept its old gb2312 <meta>: valid UTF-8 wins.
+    path = tmp_path / "moved.html"
+    markup = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>'
+        '<div style="display: none">隐藏的旧栏目</div><input type="hidden" value="1">'
+        "<p>松林县人民政府办公室</p><p hidden>草稿</p></body></html>"
+    )
+    path.write_bytes(markup.encode("utf-8"))
+    assert read_text(path) == "松林县人民政府办公室"
+
+
+PORTAL = """<html><head><meta charset="utf-8"><title>云岭州人民政府</title></head><body>
+<div class="header"><img src="logo.png" alt="云岭州人民政府"><div class="search"><input>搜索</div></div>
+<div class="dh"><a href="/">首页</a><a href="/zwgk">政务公开</a><a href="/bs">政务服务</a><a href="/hd">互动交流</a></div>
+<div class="weizhi">您当前的位置：<a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a> &gt; <a href="/wj">政策文件</a></div>
+<table class="xxgk"><tr><td>索引号：</td><td>11530000/2023-00012</td><td>发文机关：</td><td>云岭州人民政府办公室</td></tr>
+<tr><td>成文日期：</td><td>2023年03月01日</td><td>发文字号：</td><td>云政办发〔2023〕5号</td></tr></table>
+<div class="left-menu"><ul><li><a href="/a">通知公告</a></li><li><a href="/b">政策解读</a></li>
+<li><a href="/c">规划计划</a></li></ul></div>
+<div id="zoom" class="TRS_Editor"><p align="center">云岭州2023年乡村振兴行动方案</p>
+<p>　　1.加快农村公路建设。（牵头单位：州交通运输局；责任单位：州财政局）</p>
+<p>附件：<a href="/files/renwu.xlsx">任务分解表.xlsx</a>　<a href="/files/fj2.docx">附件2.docx</a>
+<a href="/files/fj3.pdf">附件3.pdf</a></p></div>
+<div class="fenxiang">分享：<a href="#">微信</a><a href="#">微博</a><a href="#">QQ空间</a></div>
+<div class="bottom"><p>主办：云岭州人民政府办公室　ICP备案号：滇ICP备00000000号</p></div>
+</body></html>"""
+
+
+def test_html_portal_page(tmp_path: Path) -> None:
+    path = tmp_path / "portal.html"
+    path.write_text(PORTAL, encoding="utf-8")
+    assert read_text(path).split("\n") == [
+        "索引号： | 11530000/2023-00012 | 发文机关： | 云岭州人民政府办公室",
+        "成文日期： | 2023年03月01日 | 发文字号： | 云政办发〔2023〕5号",
+        "云岭州2023年乡村振兴行动方案",
+        "1.加快农村公路建设。（牵头单位：州交通运输局；责任单位：州财政局）",
+        "附件：任务分解表.xlsx\u3000附件2.docx 附件3.pdf",  # a full-width space is kept
+    ]
+
+
+def test_docx_table_of_tables_read_as_blocks(tmp_path: Path) -> None:
+    document = docx.Document()
+    frame = document.add_table(rows=1, cols=2)
+    frame.cell(0, 0).text = "白溪县"
+    inner = frame.cell(0, 1).add_table(rows=2, cols=2)
+    for (r, c), value in {
+        (0, 0): "牵头单位",
+        (0, 1): "配合单位",
+        (1, 0): "县财政局",
+        (1, 1): "县审计局",
+    }.items():
+        inner.cell(r, c).text = value
+    path = tmp_path / "frame.docx"
+    document.save(str(path))
+    assert read_text(path).split("\n") == ["白溪县", "牵头单位 | 配合单位", "县财政局 | 县审计局"]

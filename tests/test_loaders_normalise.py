@@ -1,0 +1,85 @@
+"""Cleaning decoded text: script, pinyin, widths, spaces, broken lines, line numbers."""
+
+from __future__ import annotations
+
+from loaders.normalise import Line, clean_line, is_table_line, normalise_text, to_simplified
+
+
+def texts(text: str) -> list[str]:
+    return [line.text for line in normalise_text(text)]
+
+
+def test_traditional_becomes_simplified():
+    assert to_simplified("雲嶺州財政局牽頭") == "云岭州财政局牵头"
+
+
+def test_pinyin_annotations_are_dropped_and_real_brackets_kept():
+    assert clean_line("青山縣各鄉(xiāng)鎮(zhèn)") == "青山縣各鄉鎮"
+    assert clean_line("聯合循環發電系統(IGCC)") == "聯合循環發電系統(IGCC)"
+    assert clean_line("龍頭企業(鏈主企業)") == "龍頭企業(鏈主企業)"
+
+
+def test_full_width_punctuation_is_unified_and_chinese_marks_kept():
+    assert clean_line("（牵头单位：县财政局；责任单位：县税务局、县统计局）") == (
+        "(牵头单位:县财政局;责任单位:县税务局、县统计局)"
+    )
+    assert clean_line("“一码通”，《方案》。") == "“一码通”,《方案》。"
+    assert clean_line("13﹒开展推广") == "13.开展推广"
+
+
+def test_spaces_inside_chinese_go_and_spaces_between_latin_words_stay():
+    assert clean_line("推動 工業項目　“標準地” 出讓") == "推動工業項目“標準地”出讓"
+    assert clean_line("支持 IPv6 and 5G 网络") == "支持IPv6 and 5G网络"
+
+
+def test_a_name_broken_across_lines_is_rejoined_with_the_first_line_number():
+    lines = normalise_text("標題\n(牽頭單位:縣交通局;責任單位:縣工\n信商務局)\n下一行")
+    assert lines == [Line(1, "标题"), Line(2, "(牵头单位:县交通局;责任单位:县工信商务局)"), Line(4, "下一行")]
+
+
+def test_a_sentence_wrapped_across_a_blank_line_is_rejoined():
+    text = (
+        "2.鼓励民营企业参与基础设施建设运营。引导民营企业\n\n参与道路、桥梁等基础设施建设运营。(县交通局负责)"
+    )
+    assert normalise_text(text) == [
+        Line(
+            1,
+            "2.鼓励民营企业参与基础设施建设运营。引导民营企业参与道路、桥梁等基础设施建设运营。(县交通局负责)",
+        )
+    ]
+
+
+def test_a_long_line_cut_mid_word_joins_the_next_line():
+    text = "2024年工作目标:园区党建工作与园区经济深度融合,示范点打造有新突\n破,干部队伍建设进一步提升。\n1.推动党建"
+    assert texts(text) == [
+        "2024年工作目标:园区党建工作与园区经济深度融合,示范点打造有新突破,干部队伍建设进一步提升。",
+        "1.推动党建",
+    ]
+
+
+def test_headings_titles_table_cells_and_unit_cells_are_not_joined():
+    text = (
+        "(一)开展园区党建引领强化攻坚专项行动计划\n探索建立企业党组织书记列席会议制度。\n"
+        "青山县人民政府网站首页设为首页无障碍浏览加入收藏\n关于实施市场主体倍增工程的意见\n"
+        "具体工作举措 |\n牵头单位 |\n"
+        "加快推进全县中小学校舍改造和设备更新工作\n县教育局、县财政局"
+    )
+    assert texts(text) == [
+        "(一)开展园区党建引领强化攻坚专项行动计划",
+        "探索建立企业党组织书记列席会议制度。",
+        "青山县人民政府网站首页设为首页无障碍浏览加入收藏",
+        "关于实施市场主体倍增工程的意见",
+        "具体工作举措|",
+        "牵头单位|",
+        "加快推进全县中小学校舍改造和设备更新工作",
+        "县教育局、县财政局",
+    ]
+
+
+def test_blank_lines_vanish_but_numbers_stay_those_of_the_original():
+    assert normalise_text("\n\n甲方案\n\n乙") == [Line(3, "甲方案"), Line(5, "乙")]
+
+
+def test_table_lines_are_recognised_in_each_rendering():
+    assert is_table_line("序号|") and is_table_line("a\tb") and is_table_line("│1│县财政局│")
+    assert not is_table_line("一、总体要求")

@@ -1,0 +1,111 @@
+"""One responsibility note → roles (README rule 5), standing units (rule 6), deadlines."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.notes import Roles, is_deadline, parse_labelled, parse_note
+
+
+def roles(note: str, **kw) -> tuple:
+    r = parse_note(note, **kw)
+    assert r is not None
+    return r.leads, r.supports, r.leaders, r.deadline
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        (
+            "牵头单位:州发展改革委;责任单位:州财政局、州统计局",
+            (("州发展改革委",), ("州财政局", "州统计局"), (), None),
+        ),
+        ("牵头部门:县教育局,责任单位:县财政局", (("县教育局",), ("县财政局",), (), None)),
+        (
+            "牵头单位:区政府办公室,责任单位:区政府有关部门,各街道(功能区)",
+            (("区政府办公室",), ("区政府有关部门", "各街道(功能区)"), (), None),
+        ),
+        ("责任单位:县交通局、县财政局", (("县交通局", "县财政局"), (), (), None)),
+        ("责任科室:组干科、机关党委", (("组干科", "机关党委"), (), (), None)),
+        ("县商务局负责", (("县商务局",), (), (), None)),
+        ("县商务局、县农业农村局牵头,县财政局配合", (("县商务局", "县农业农村局"), ("县财政局",), (), None)),
+        ("州文物局牵头,各县(市)政府配合", (("州文物局",), ("各县(市)政府",), (), None)),
+        (
+            "市政府办公室牵头,市级各有关部门及各县市区政府按职责分工负责",
+            (("市政府办公室",), ("市级各有关部门", "各县市区政府"), (), None),
+        ),
+        ("县成员单位按职责分工负责", (("县成员单位",), (), (), None)),
+        ("县发改局牵头,县财政局负责落实,县审计局参与", (("县发改局",), ("县财政局", "县审计局"), (), None)),
+        ("县应急局负责,县消防救援大队协办", (("县应急局",), ("县消防救援大队",), (), None)),
+        # 指导: supports next to a unit that leads or is responsible, leads otherwise
+        ("县卫健局负责,州卫健委指导", (("县卫健局",), ("州卫健委",), (), None)),
+        ("州卫健委指导", (("州卫健委",), (), (), None)),
+        # deadlines written inside the note
+        ("牵头单位:县文旅局;责任单位:县财政局,6月底完成", (("县文旅局",), ("县财政局",), (), "6月底完成")),
+        ("县水务局负责,2025年6月底前", (("县水务局",), (), (), "2025年6月底前")),
+        (
+            "牵头领导:李青山;牵头单位:县财政局;完成时限:2024年4月底以前,并长期坚持",
+            (("县财政局",), (), ("李青山",), "2024年4月底以前,并长期坚持"),
+        ),
+    ],
+)
+def test_roles(note, expected):
+    assert roles(note) == expected
+
+
+def test_remarks_that_are_not_notes_give_none():
+    for text in (
+        "钛产业",
+        "2019年1月至2月",
+        "链主企业",
+        "IGCC",
+        "1",
+        "由企业自主决定",
+        "主导产业链图,招商目标企业库",
+    ):
+        assert parse_note(text) is None
+
+
+def test_a_bare_list_of_units_counts_only_where_a_note_is_expected():
+    assert parse_note("州级各责任单位") is None
+    assert roles("州级各责任单位", bare_ok=True) == (("州级各责任单位",), (), (), None)
+
+
+def test_the_first_named_leads_once_declared_in_this_note_and_later_ones():
+    r = parse_note("省经信委、省发改委(省能源局)。列第一位者为牵头部门,下同")
+    assert (r.leads, r.supports, r.first_leads) == (("省经信委",), ("省发改委(省能源局)",), True)
+    r = parse_note("县交通局、县财政局负责,排在第一位的部门为牵头部门,下同")
+    assert (r.leads, r.supports, r.first_leads) == (("县交通局",), ("县财政局",), True)
+    r = parse_note("责任单位:县发改局、县财政局(第一责任单位为牵头单位,下同)")
+    assert (r.leads, r.supports) == (("县发改局",), ("县财政局",))
+    later = parse_note("县住建局、县自然资源局负责", first_leads=True)
+    assert (later.leads, later.supports, later.first_leads) == (("县住建局",), ("县自然资源局",), False)
+    assert parse_note("县住建局、县自然资源局负责").leads == ("县住建局", "县自然资源局")
+
+
+def test_standing_units_are_read_from_the_note():
+    r = parse_note(
+        "责任单位:县工信局、县财政局等有关部门,各乡镇人民政府。以下措施均需各乡镇人民政府、园区管委会落实,不再单独列出"
+    )
+    assert r.leads == ("县工信局", "县财政局", "有关部门", "各乡镇人民政府")
+    assert (r.standing, r.standing_self) == (("各乡镇人民政府", "园区管委会"), False)
+    r = parse_note("县林草局牵头。具体任务均涉及各乡镇人民政府,不再做分工,下同")
+    assert (r.leads, r.standing, r.standing_self) == (("县林草局",), ("各乡镇人民政府",), True)
+
+
+def test_labelled_pairs_from_a_table_row():
+    r = parse_labelled(
+        [
+            ("leader", "王明远、李立新"),
+            ("lead", "县财政局"),
+            ("sup", "县税务局等县级有关部门"),
+            ("time", "2024年12月底以前"),
+        ]
+    )
+    assert r == Roles(("县财政局",), ("县税务局", "县级有关部门"), ("王明远", "李立新"), "2024年12月底以前")
+    assert parse_labelled([("resp", "金水区"), ("leader", "区长")]).leads == ("金水区",)
+
+
+def test_deadlines_are_told_from_units():
+    assert is_deadline("6月底完成") and is_deadline("持续推进") and is_deadline("2024年12月底以前")
+    assert not is_deadline("县财政局") and not is_deadline("")

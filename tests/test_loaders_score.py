@@ -1,0 +1,70 @@
+"""The real pipeline over the shared corpus, scored by the shared scorer against the gold.
+
+Thresholds are what the extraction reaches today (see the eval README for the
+measures); a drop below them is a regression.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from loaders.export import task_row
+from loaders.extract import extract_paths
+
+SEEDS = ("chuxiong-2019-six-campaigns", "wuding-2024-park-campaign")
+
+
+def score(shared: Path, folder: Path, out: Path, docs: tuple[str, ...] = ()) -> dict:
+    result = extract_paths([folder])
+    assert result.failures == []
+    pred = out / "tasks.jsonl"
+    with pred.open("w", encoding="utf-8") as fh:
+        for extraction in result.extractions:
+            for task in extraction.tasks:
+                fh.write(json.dumps(task_row(task), ensure_ascii=False) + "\n")
+    cmd = [
+        sys.executable,
+        str(shared / "eval" / "score.py"),
+        "--gold",
+        str(shared / "eval" / "gold"),
+        "--pred",
+        str(pred),
+        "--json",
+    ]
+    if docs:
+        cmd += ["--docs", *docs]
+    done = subprocess.run(cmd, capture_output=True, text=True, check=True, timeout=120)
+    return json.loads(done.stdout)
+
+
+@pytest.fixture(scope="module")
+def corpus_report(shared_dir, tmp_path_factory) -> dict:
+    return score(shared_dir, shared_dir / "corpus", tmp_path_factory.mktemp("corpus"))
+
+
+def test_each_seed_is_extracted_completely(shared_dir, seeds_dir, tmp_path):
+    report = score(shared_dir, seeds_dir, tmp_path, SEEDS)
+    for doc in SEEDS:
+        d = report["docs"][doc]
+        assert d["matched"] == d["gold_tasks"], doc  # task recall 1.0
+        assert d["assignment_f1"] >= 0.97, doc
+
+
+def test_whole_corpus_meets_the_targets(corpus_report):
+    overall = corpus_report["overall"]
+    assert overall["docs"] >= 28
+    assert overall["assignment_f1"] >= 0.98
+    assert overall["task_recall"] >= 0.99
+    assert overall["task_precision"] >= 0.98
+    assert overall["deadline_accuracy"] >= 0.98
+    assert overall["plan_accuracy"] >= 0.95
+
+
+def test_every_document_scores_well(corpus_report):
+    weak = {doc: d["assignment_f1"] for doc, d in corpus_report["docs"].items() if d["assignment_f1"] < 0.95}
+    assert weak == {}

@@ -1,0 +1,117 @@
+"""The planner's report: files written, tables and calendar as the queries give them, data escaped."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+from viz_graphs import sample_graph
+
+from graph.schema import LEADS, TASK
+from viz import ViewError
+from viz.calendar import deadline_calendar, deadline_month
+from viz.charts import calendar_chart, workload_chart
+from viz.data import workload
+from viz.fonts import FONT_PACKAGE, cjk_font_family, pick_cjk_family
+from viz.report import write_report
+
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    G = sample_graph()
+    # A unit whose name is markup: the page must show it as text.
+    G.add_node("agency:<b>恶意</b>局", kind="Agency", name="<b>恶意</b>局", jurisdiction="青山县", level="county",
+               agency_kind="other", spellings=["<b>恶意</b>局"], docs=[])  # fmt: skip
+    G.add_edge("agency:<b>恶意</b>局", "task:qingshan-2025:1", key=LEADS, raw="<b>恶意</b>局", position=1)
+    out = tmp_path_factory.mktemp("report")
+    return write_report(G, out), G
+
+
+def test_report_writes_index_charts_and_views(report):
+    index, _ = report
+    assert index.name == "index.html"
+    assert sorted(p.name for p in index.parent.iterdir()) == [
+        "agency-1.html", "agency-2.html", "agency-3.html", "agency-4.html", "agency-5.html",
+        "coresponsibility.html", "deadlines.png", "index.html", "whole.html", "workload.png",
+    ]  # fmt: skip
+    for chart in ("workload.png", "deadlines.png"):
+        assert (index.parent / chart).read_bytes()[:8] == PNG
+
+
+def test_report_links_every_view_beside_it(report):
+    index, _ = report
+    html = index.read_text(encoding="utf-8")
+    for name in ("whole.html", "coresponsibility.html", "agency-1.html", "agency-5.html"):
+        assert f'<a href="{name}">' in html
+    assert '<a href="agency-1.html">青山县财政局</a>' in html
+
+
+def test_report_escapes_names_that_look_like_markup(report):
+    index, _ = report
+    html = index.read_text(encoding="utf-8")
+    assert "&lt;b&gt;恶意&lt;/b&gt;局" in html
+    assert "<b>恶意" not in html
+
+
+def test_report_summary_counts(report):
+    html = report[0].read_text(encoding="utf-8")
+    assert "<div><b>8</b>tasks</div>" in html
+    assert "<div><b>10</b>agencies</div>" in html
+
+
+def test_calendar_grid_counts_tasks_per_agency_and_month():
+    grid = deadline_calendar(sample_graph())
+    assert list(grid.columns) == ["2025-03", "2025-06", "2025-09", "2025-12"]
+    assert grid.loc["青山县财政局"].tolist() == [1, 2, 0, 1]
+    assert grid.index[:3].tolist() == ["青山县财政局", "云岭州财政局", "青山县发展改革局"]
+    assert len(grid) == 9
+
+
+def test_calendar_of_leads_only_and_top():
+    grid = deadline_calendar(sample_graph(), role=LEADS, top=2)
+    assert grid.to_dict("index") == {
+        "云岭州工业和信息化局": {"2025-03": 0, "2025-06": 1, "2025-09": 0, "2025-12": 0},
+        "云岭州水务局": {"2025-03": 0, "2025-06": 0, "2025-09": 1, "2025-12": 0},
+    }
+
+
+def test_deadline_month_skips_undated_and_ongoing():
+    G = sample_graph()
+    months = [deadline_month(a) for _, a in sorted(G.nodes(data=True)) if a["kind"] == TASK]
+    assert months == ["2025-03", "2025-12", None, "2025-06", "2025-06", "2025-09", None, "2025-06"]
+
+
+def test_charts_render_chinese_without_missing_glyphs(tmp_path):
+    G = sample_graph()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # matplotlib warns "Glyph … missing from font" for tofu
+        bars = workload_chart(workload(G), tmp_path / "w.png")
+        heat = calendar_chart(deadline_calendar(G), tmp_path / "c.png")
+    assert bars.read_bytes()[:8] == PNG and heat.read_bytes()[:8] == PNG
+
+
+def test_workload_chart_needs_its_columns(tmp_path):
+    with pytest.raises(ViewError, match=r"^workload table lacks column\(s\) led, supported for the chart$"):
+        workload_chart(workload(sample_graph())[["name"]], tmp_path / "w.png")
+
+
+def test_a_cjk_font_is_installed():
+    assert cjk_font_family() == "Noto Sans CJK SC"
+
+
+def test_no_cjk_font_names_the_package_to_install():
+    with pytest.raises(ViewError) as err:
+        pick_cjk_family(["DejaVu Sans", "Noto Sans Mono CJK SC"])
+    assert str(err.value) == (
+        "no font with Chinese glyphs found for the charts; install one (Debian/Ubuntu: apt install fonts-noto-cjk)"
+    )
+    assert FONT_PACKAGE == "fonts-noto-cjk"
+
+
+def test_report_into_a_path_that_is_a_file(tmp_path):
+    blocker = tmp_path / "taken"
+    blocker.write_text("x")
+    with pytest.raises(ViewError, match=r"^cannot create report folder .*taken"):
+        write_report(sample_graph(), blocker)

@@ -1,0 +1,247 @@
+"""The pyvis views as data: nodes, styles, filters, folding, escaping, offline pages."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from viz_graphs import HOSTILE, sample_graph
+
+import viz
+from viz.page import _asset, script_json
+from viz.tooltips import node_tooltip, source_ref
+
+
+@pytest.fixture(scope="module")
+def G():
+    return sample_graph()
+
+
+def _ids(view, kind):
+    return sorted(n["id"] for n in view.nodes if n["kind"] == kind)
+
+
+def test_whole_view_draws_every_node_and_edge(G):
+    view = viz.whole_graph_view(G)
+    assert (len(view.nodes), len(view.edges)) == (25, 35)
+    kinds = {k: len(_ids(view, k)) for k in ("Document", "Plan", "Task", "Agency", "Leader")}
+    assert kinds == {"Document": 2, "Plan": 4, "Task": 8, "Agency": 9, "Leader": 2}
+    assert view.notes == []
+
+
+def test_leads_and_supports_are_styled_apart(G):
+    view = viz.whole_graph_view(G)
+    styles = {
+        (e["role"], e["color"], e["dashes"], e["width"])
+        for e in view.edges
+        if e["role"] in ("LEADS", "SUPPORTS")
+    }
+    assert styles == {("LEADS", "#c0392b", False, 2.5), ("SUPPORTS", "#2980b9", True, 1.2)}
+
+
+def test_agencies_are_sized_by_load(G):
+    view = viz.whole_graph_view(G)
+    size = {n["id"]: n["size"] for n in view.nodes if n["kind"] == "Agency"}
+    # workload's load = led + 0.5 × supported: 3.0 for the busiest, 1.0 for a single lead
+    assert size["agency:青山县财政局"] == 40.0
+    assert size["agency:青山县住房城乡建设局"] == round(10 + 30 * (1 / 3) ** 0.5, 2)
+
+
+def test_legend_and_filter_choices(G):
+    view = viz.whole_graph_view(G)
+    assert [row["text"] for row in view.legend] == [
+        "Document", "Plan", "Task", "Agency (size = load)", "Lead official",
+        "leads", "supports", "contains plan", "has task",
+    ]  # fmt: skip
+    assert view.filters["plan"][0] == ("plan:qingshan-2025:1", "qingshan-2025 · 园区项目建设攻坚")
+    assert [v for v, _ in view.filters["doc"]] == ["doc:qingshan-2025", "doc:yunling-2025"]
+    assert view.filters["role"] == [("LEADS", "leads"), ("SUPPORTS", "supports")]
+    assert view.filters["level"] == [("prefecture", "prefecture"), ("county", "county")]
+
+
+def test_task_nodes_carry_what_the_page_filters_on(G):
+    view = viz.whole_graph_view(G)
+    task = view.node_map["task:yunling-2025:3"]
+    assert (task["item"], task["plans"], task["docs"]) == (
+        True,
+        ["plan:yunling-2025:2"],
+        ["doc:yunling-2025"],
+    )
+    assert view.node_map["agency:云岭州财政局"]["level"] == "prefecture"
+
+
+def test_task_tooltip_has_text_plan_deadline_and_source(G):
+    tip = node_tooltip("task:qingshan-2025:2", G.nodes["task:qingshan-2025:2"])
+    assert tip == (
+        "<b>加快标准厂房二期建设。</b><br>Plan: 园区项目建设攻坚<br>Number: 2"
+        "<br>Deadline: 2025年12月底前 (2025-12-31)<br>Source: qingshan-2025.txt:12"
+    )
+
+
+def test_hostile_task_text_is_escaped_in_its_tooltip(G):
+    tip = node_tooltip("task:qingshan-2025:5", G.nodes["task:qingshan-2025:5"])
+    assert tip.startswith(
+        "<b>整治&lt;script&gt;window.__pwned=1;alert(1)&lt;/script&gt;河道"
+        "&lt;img src=x onerror=&quot;window.__pwned=2;alert(2)&quot;&gt;</b><br>"
+    )
+
+
+def test_page_holds_no_live_hostile_markup(G):
+    html = viz.whole_graph_view(G).generate_html()
+    assert HOSTILE not in html
+    assert "<img src=x" not in html
+    assert 'onerror="window' not in html
+    own = html.replace(_asset("vis-network.min.js"), "")  # the library quotes "<script>" in a polyfill
+    assert own.count("<script") == 2  # vis-network and the page's own script, nothing from the data
+
+
+def test_page_is_one_file_with_no_remote_resources(G):
+    html = viz.whole_graph_view(G).generate_html()
+    assert re.findall(r"<(?:script|link|img)[^>]+(?:src|href)=", html) == []
+    assert "cdn.jsdelivr" not in html and "cdnjs" not in html
+    assert "vis.Network" in html and "vis-network" in html
+
+
+def test_script_json_cannot_close_the_script_element():
+    text = script_json({"t": "</script><!-- &"})
+    assert text == '{"t": "\\u003c/script\\u003e\\u003c!-- \\u0026"}'
+
+
+def test_source_ref_is_file_and_line():
+    assert source_ref({"source": "/a/b/云岭州.docx", "line": 7}) == "云岭州.docx:7"
+    assert source_ref({"source": "", "line": 7}) == ""
+
+
+def test_filtering_by_plan_keeps_its_tasks_actors_plan_and_document(G):
+    view = viz.whole_graph_view(G, plan="plan:qingshan-2025:2")
+    assert sorted(n["id"] for n in view.nodes) == [
+        "agency:青山县发展改革局", "agency:青山县水务局", "agency:青山县自然资源局", "agency:青山县财政局",
+        "doc:qingshan-2025", "plan:qingshan-2025:2", "task:qingshan-2025:4", "task:qingshan-2025:5",
+    ]  # fmt: skip
+
+
+def test_filtering_by_plan_title_and_level(G):
+    view = viz.whole_graph_view(G, plan="农村基础设施提升", level="prefecture")
+    assert _ids(view, "Task") == ["task:yunling-2025:1", "task:yunling-2025:2"]
+    assert _ids(view, "Agency") == ["agency:云岭州农业农村局", "agency:云岭州水务局", "agency:云岭州财政局"]
+
+
+def test_unknown_plan_or_doc_is_a_clear_error(G):
+    with pytest.raises(viz.ViewError, match=r"^no plan '不存在' in the graph; pass a plan id"):
+        viz.whole_graph_view(G, plan="不存在")
+    with pytest.raises(viz.ViewError, match=r"^no document 'nope' in the graph"):
+        viz.whole_graph_view(G, doc="nope")
+
+
+def test_big_graph_folds_tasks_and_groups_small_agencies(G):
+    view = viz.whole_graph_view(G, max_nodes=12)
+    assert len(view.nodes) == 12
+    assert _ids(view, "Task") == []
+    assert _ids(view, "Agency") == ["agency:青山县发展改革局", "agency:青山县财政局"]
+    assert _ids(view, "Leader") == ["leader:青山县:王志强"]
+    assert _ids(view, "Group") == ["group:county", "group:leaders", "group:prefecture"]
+    assert view.node_map["group:county"]["name"] == "3 other county agencies"
+    folded = view.node_map["plan:qingshan-2025:1"]
+    assert (folded["item"], folded["title"].endswith("<br>Tasks: 3")) == (True, True)
+    county = [e for e in view.edges if e["from"] == "group:county" and e["to"] == "plan:qingshan-2025:2"]
+    assert [(e["role"], e["title"]) for e in county] == [("LEADS", "<b>leads</b><br>Tasks: 2")]
+
+
+def test_too_big_without_aggregation_asks_for_a_filter(G):
+    with pytest.raises(viz.ViewError) as err:
+        viz.whole_graph_view(G, max_nodes=12, aggregate=False)
+    assert str(err.value) == (
+        "the graph has 25 nodes and a view draws at most 12; narrow it with a filter (plan=, doc= or level=)"
+    )
+
+
+def test_bigger_graph_folds_plans_into_documents(G):
+    view = viz.whole_graph_view(G, max_nodes=8)
+    assert sorted(n["id"] for n in view.nodes) == [
+        "agency:青山县发展改革局", "agency:青山县财政局", "doc:qingshan-2025", "doc:yunling-2025",
+        "group:county", "group:leaders", "group:prefecture", "leader:青山县:王志强",
+    ]  # fmt: skip
+    doc = view.node_map["doc:yunling-2025"]
+    assert (doc["item"], doc["title"].endswith("<br>Tasks: 3")) == (True, True)
+    assert view.notes[1] == "Plans are folded into their documents too (edge width = tasks)."
+    # 云岭州财政局 (grouped) supports three yunling tasks, 云岭州农业农村局 one
+    support = [
+        e
+        for e in view.edges
+        if (e["from"], e["to"], e["role"]) == ("group:prefecture", "doc:yunling-2025", "SUPPORTS")
+    ]
+    assert [e["title"] for e in support] == ["<b>supports</b><br>Tasks: 4"]
+
+
+def test_too_big_even_folded_asks_for_a_filter(G):
+    with pytest.raises(viz.ViewError) as err:
+        viz.whole_graph_view(G, max_nodes=4)
+    assert str(err.value) == (
+        "the graph has 13 nodes even with tasks and plans folded into documents and a view draws at most 4; "
+        "narrow it with a filter (plan=, doc= or level=)"
+    )
+
+
+def test_ego_view_shows_tasks_partners_and_leaders(G):
+    view = viz.ego_view(G, "青山县财政局")
+    assert len(_ids(view, "Task")) == 5
+    assert _ids(view, "Leader") == ["leader:青山县:李明", "leader:青山县:王志强"]
+    assert _ids(view, "Agency") == [
+        "agency:青山县住房城乡建设局", "agency:青山县发展改革局", "agency:青山县水务局",
+        "agency:青山县自然资源局", "agency:青山县财政局",
+    ]  # fmt: skip
+    assert _ids(view, "Document") == []
+    center = view.node_map["agency:青山县财政局"]
+    assert (center["borderWidth"], center["color"]["border"]) == (4, "#000000")
+
+
+def test_ego_view_one_hop_is_the_agencys_own_tasks(G):
+    view = viz.ego_view(G, "agency:云岭州水务局", hops=1)
+    assert sorted(n["id"] for n in view.nodes) == [
+        "agency:云岭州水务局",
+        "plan:yunling-2025:1",
+        "task:yunling-2025:1",
+    ]
+
+
+def test_ego_view_of_unknown_agency(G):
+    with pytest.raises(viz.ViewError) as err:
+        viz.ego_view(G, "白云县财政局")
+    assert str(err.value) == (
+        "no agency '白云县财政局' in the graph; pass its id (agency:<canonical name>) or canonical name"
+    )
+
+
+def test_coresponsibility_edges_count_shared_tasks(G):
+    view = viz.coresponsibility_view(G)
+    assert len(view.nodes) == 9
+    shared = {(e["from"], e["to"]): e["shared"] for e in view.edges}
+    assert shared[("agency:青山县发展改革局", "agency:青山县财政局")] == 3
+    assert shared[("agency:云岭州财政局", "agency:青山县水务局")] == 1
+    assert len(shared) == 11
+    assert max(e["width"] for e in view.edges) == 8.0
+
+
+def test_coresponsibility_communities_split_the_two_places(G):
+    A = viz.coresponsibility_graph(G)
+    community = nx_communities(A)
+    assert community["agency:青山县财政局"] == community["agency:青山县发展改革局"]
+    assert community["agency:云岭州财政局"] == community["agency:云岭州农业农村局"]
+    assert community["agency:青山县财政局"] != community["agency:云岭州农业农村局"]
+
+
+def nx_communities(A):
+    return {n: A.nodes[n]["community"] for n in A.nodes}
+
+
+def test_write_html_writes_the_page(G, tmp_path):
+    path = viz.write_html(viz.coresponsibility_view(G), tmp_path / "sub" / "co.html")
+    assert path == tmp_path / "sub" / "co.html"
+    assert path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_write_html_to_a_folder_that_cannot_exist(G, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(viz.ViewError, match=r"^cannot write .*file/co\.html"):
+        viz.write_html(viz.coresponsibility_view(G), blocker / "co.html")

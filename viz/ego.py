@@ -1,0 +1,42 @@
+"""One agency's neighbourhood: its tasks, the partners on them and their lead officials."""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from graph.schema import PLAN, ROLE_EDGES, TASK
+
+from .data import actor_loads
+from .draw import graph_view
+from .page import View
+from .select import resolve_agency
+
+__all__ = ["ego_view"]
+
+
+def ego_view(
+    G: nx.MultiDiGraph, agency_id: str, hops: int = 2, *, height: str = "78vh", title: str | None = None
+) -> View:
+    """Nodes within ``hops`` steps of the agency along LEADS/SUPPORTS edges, plus the plans of its tasks.
+
+    ``agency_id`` is an agency (or lead official) id or canonical name.
+    """
+    center = resolve_agency(G, agency_id)
+    roles = nx.Graph()
+    roles.add_node(center)
+    roles.add_edges_from((u, v) for u, v, k in G.edges(keys=True) if k in ROLE_EDGES)
+    near = set(nx.single_source_shortest_path_length(roles, center, cutoff=hops))
+    tasks = {n for n in near if G.nodes[n].get("kind") == TASK}
+    near |= {G.nodes[t]["plan_id"] for t in tasks if G.nodes[t].get("plan_id") in G}
+    H = G.subgraph(near).copy()
+    name = G.nodes[center].get("name", center)
+    plans = sum(1 for n in near if G.nodes[n].get("kind") == PLAN)
+    view = graph_view(
+        H,
+        title or f"{name} · tasks, partners and lead officials",
+        loads=actor_loads(G),
+        center=center,
+        height=height,
+    )
+    view.notes.append(f"{len(tasks)} tasks in {plans} plans within {hops} steps of {name}.")
+    return view

@@ -1,0 +1,67 @@
+"""Colours, shapes and sizes shared by every view, so a legend means the same everywhere."""
+
+from __future__ import annotations
+
+from graph.schema import AGENCY, CONTAINS, DOCUMENT, HAS_TASK, LEADER, LEADS, PLAN, SUPPORTS, TASK
+
+__all__ = ["GROUP", "NODE_STYLE", "EDGE_STYLE", "COMMUNITY_COLOURS", "agency_size", "legend_entries"]
+
+GROUP = "Group"  # several small agencies folded into one node by the large-graph fallback
+
+NODE_STYLE: dict[str, dict] = {
+    DOCUMENT: {"color": "#6c757d", "shape": "square", "size": 20, "label": "Document"},
+    PLAN: {"color": "#e67e22", "shape": "diamond", "size": 18, "label": "Plan"},
+    TASK: {"color": "#85c1e9", "shape": "dot", "size": 8, "label": "Task"},
+    AGENCY: {"color": "#27ae60", "shape": "dot", "size": 14, "label": "Agency (size = load)"},
+    LEADER: {"color": "#8e44ad", "shape": "star", "size": 14, "label": "Lead official"},
+    GROUP: {"color": "#95a5a6", "shape": "square", "size": 16, "label": "Grouped small agencies"},
+}
+
+# LEADS and SUPPORTS must read apart even in greyscale: solid and thick vs dashed and thin.
+EDGE_STYLE: dict[str, dict] = {
+    LEADS: {"color": "#c0392b", "width": 2.5, "dashes": False, "label": "leads"},
+    SUPPORTS: {"color": "#2980b9", "width": 1.2, "dashes": True, "label": "supports"},
+    CONTAINS: {"color": "#c8c8c8", "width": 1.0, "dashes": False, "label": "contains plan"},
+    HAS_TASK: {"color": "#c8c8c8", "width": 0.8, "dashes": False, "label": "has task"},
+}
+
+COMMUNITY_COLOURS = (
+    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
+    "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
+)  # fmt: skip
+
+
+def agency_size(load: float, max_load: float) -> float:
+    """Node radius for an agency: area grows with load, so a double load does not look four times bigger.
+
+    >>> agency_size(0, 10), agency_size(10, 10)
+    (10.0, 40.0)
+    """
+    if max_load <= 0:
+        return 10.0
+    return round(10.0 + 30.0 * (max(load, 0) / max_load) ** 0.5, 2)
+
+
+def legend_entries(kinds: list[str], edges: list[str]) -> list[dict]:
+    """Legend rows for the kinds a view actually shows: ``{"swatch": css, "text": …, "line": bool}``."""
+    rows = [
+        {
+            "colour": NODE_STYLE[k]["color"],
+            "shape": NODE_STYLE[k]["shape"],
+            "text": NODE_STYLE[k]["label"],
+            "line": False,
+            "dashes": False,
+        }
+        for k in kinds
+    ]
+    rows += [
+        {
+            "colour": EDGE_STYLE[e]["color"],
+            "shape": "line",
+            "text": EDGE_STYLE[e]["label"],
+            "line": True,
+            "dashes": EDGE_STYLE[e]["dashes"],
+        }
+        for e in edges
+    ]
+    return rows
