@@ -24,9 +24,10 @@ expanded, so 州人社局 = 州人力资源和社会保障局, 县政府 = 县�
    enclosing place of that level: ``州生态环境局武定分局`` in a 武定县 plan →
    ``楚雄州生态环境局武定分局``. A more local level (``县财政局`` in a
    prefecture notice) means each member county: a collective.
-6. National names — starting 国家/国务院/中央/全国, central ministries
-   (财政部, …总局), or any name in a national document — are units of 中央,
-   with 国家/国务院 dropped (``国家发展改革委`` = ``发展改革委``).
+6. A national body's local office is the local unit (``国家税务总局武定县税务局``
+   → ``武定县税务局``). Other national names — starting 国家/国务院/中央/全国,
+   central ministries (财政部, …总局), or any name in a national document —
+   are units of 中央, with 国家/国务院 dropped (``国家发展改革委`` = ``发展改革委``).
 7. Anything else is a unit of the issuing jurisdiction: ``财政局`` in a 徐汇区
    plan → ``徐汇区财政局``; an unlisted township's government in a county
    (``青龙镇人民政府``) gets a township-level jurisdiction of that county.
@@ -136,6 +137,9 @@ def _resolve_key(key: str, ctx: Place, gaz: Gazetteer) -> AgencyRef:
         return _ref(key if keep else place.name + zone_unit(rest), _township(place, rest), kind)
     if rel is not None:
         return _relative(key, rel, kind, ctx, gaz)
+    branch = _national_branch(key, gaz)
+    if branch is not None:
+        return _ref(branch[0].name + zone_unit(branch[1]), _township(*branch), kind)
     if ctx.level == "national" or _NATIONAL_MARK.match(key) or _is_ministry(key):
         national = gaz.get(NATIONAL) or Place(NATIONAL, "national")
         return _ref(key if key in _MINISTRIES else _NATIONAL_PREFIX.sub("", key), national, kind)
@@ -228,6 +232,12 @@ def _named_place(key: str, ctx: Place, gaz: Gazetteer) -> Place:
     if ctx.level == "national" or _NATIONAL_MARK.match(key):
         return gaz.get(NATIONAL) or Place(NATIONAL, "national")
     return ctx
+
+
+def _national_branch(key: str, gaz: Gazetteer) -> tuple[Place, str] | None:
+    """The local office of a national body: 国家税务总局武定县税务局 → (武定县, 税务局)."""
+    at = gaz.first_in(key) if _NATIONAL_MARK.match(key) else None
+    return _place_prefix(key[at:], gaz) if at is not None else None
 
 
 def _township(place: Place, rest: str) -> Place:

@@ -146,6 +146,13 @@ class Gazetteer:
                 return self._by_alias[spelling], text[len(spelling) :]
         return None
 
+    def first_in(self, text: str) -> int | None:
+        """Where the first known place spelling in ``text`` (after its start) begins."""
+        for i in range(1, len(text)):
+            if any(text.startswith(s, i) for s in self._by_initial.get(text[i], ())):
+                return i
+        return None
+
     def deepest_in(self, text: str) -> Place | None:
         """The most local place named anywhere in ``text`` (for enterprises and banks)."""
         found = [self._by_alias[s] for s in self._spellings if s in text]

@@ -22,7 +22,9 @@ Node kinds and their attributes (every node has ``kind`` and ``name``):
   ``jurisdiction``, ``level`` (national/province/prefecture/county/township/
   other), ``agency_kind`` (government/party/enterprise/bank/collective/vague/
   other), ``spellings`` (list of raw names as written, sorted), ``docs``
-  (list of documents naming it).
+  (list of documents naming it); a collective also carries ``members``, the
+  ids of the units it stands for where the gazetteer lists them all (those
+  ids may have no node of their own).
 - ``Leader`` — id ``leader:<jurisdiction>:<name>``; ``jurisdiction``.
 
 Edge kinds: ``CONTAINS`` (Document→Plan), ``HAS_TASK`` (Plan→Task),

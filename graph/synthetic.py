@@ -37,19 +37,78 @@ __all__ = ["synthetic_graph"]
 
 _SYL = "青云岭石河川山林泉清安和平宁康永兴华阳明德昌盛丰源南北东西"
 _DEPTS = (
-    "财政局", "发展改革委", "教育局", "公安局", "民政局", "人力资源社会保障局", "自然资源局",
-    "生态环境局", "住房城乡建设局", "交通运输局", "水务局", "农业农村局", "商务局", "文化旅游局",
-    "卫生健康委", "应急管理局", "审计局", "市场监管局", "统计局", "医保局", "林草局", "工业和信息化局",
-    "科技局", "司法局", "退役军人事务局", "税务局", "委组织部", "委宣传部", "委统战部", "投资促进局",
+    "财政局",
+    "发展改革委",
+    "教育局",
+    "公安局",
+    "民政局",
+    "人力资源社会保障局",
+    "自然资源局",
+    "生态环境局",
+    "住房城乡建设局",
+    "交通运输局",
+    "水务局",
+    "农业农村局",
+    "商务局",
+    "文化旅游局",
+    "卫生健康委",
+    "应急管理局",
+    "审计局",
+    "市场监管局",
+    "统计局",
+    "医保局",
+    "林草局",
+    "工业和信息化局",
+    "科技局",
+    "司法局",
+    "退役军人事务局",
+    "税务局",
+    "委组织部",
+    "委宣传部",
+    "委统战部",
+    "投资促进局",
 )
 _COLLECTIVE = ("各乡镇人民政府", "各街道办事处")
 _VAGUE = ("有关部门", "相关单位")
 _SURNAMES = "王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗"
 _GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂"
 _WORDS = (
-    "推进", "园区", "产业", "招商", "项目", "建设", "企业", "服务", "培育", "提升", "优化", "营商环境",
-    "基础设施", "数字化", "绿色", "发展", "投资", "人才", "金融", "保障", "农业", "旅游", "改造", "标准",
-    "监管", "创新", "平台", "配套", "融资", "就业", "消费", "物流", "能源", "水利", "教育", "医疗",
+    "推进",
+    "园区",
+    "产业",
+    "招商",
+    "项目",
+    "建设",
+    "企业",
+    "服务",
+    "培育",
+    "提升",
+    "优化",
+    "营商环境",
+    "基础设施",
+    "数字化",
+    "绿色",
+    "发展",
+    "投资",
+    "人才",
+    "金融",
+    "保障",
+    "农业",
+    "旅游",
+    "改造",
+    "标准",
+    "监管",
+    "创新",
+    "平台",
+    "配套",
+    "融资",
+    "就业",
+    "消费",
+    "物流",
+    "能源",
+    "水利",
+    "教育",
+    "医疗",
 )
 _LEVELS = (("province", "省"), ("prefecture", "州"), ("county", "县"))
 
@@ -106,8 +165,16 @@ def synthetic_graph(n_tasks: int, *, seed: int = 0) -> nx.MultiDiGraph:
 
 def _add_agency(G: nx.MultiDiGraph, name: str, place: str, level: str, kind: str) -> str:
     aid = agency_id(name)
-    G.add_node(aid, kind=AGENCY, name=name, jurisdiction=place, level=level, agency_kind=kind,
-               spellings=[name], docs=[])
+    G.add_node(
+        aid,
+        kind=AGENCY,
+        name=name,
+        jurisdiction=place,
+        level=level,
+        agency_kind=kind,
+        spellings=[name],
+        docs=[],
+    )
     return aid
 
 
@@ -118,9 +185,15 @@ def _add_document(G, rng, d, place, level, pool, bosses, made, n_tasks) -> int:
     plan_titles = [f"{place}{year}年{_sentence(rng, 2)}行动方案{p}" for p in range(1, n_plans + 1)]
     announced = n_plans + 1 if rng.random() < 0.1 else n_plans
     G.add_node(
-        doc_id(doc), kind=DOCUMENT, name=f"{place}关于印发{_sentence(rng, 2)}方案的通知",
-        title=f"{place}关于印发{_sentence(rng, 2)}方案的通知", path=f"synthetic/{doc}.txt",
-        issuer=f"{place}人民政府办公室", jurisdiction=place, level=level, date=f"{year}-03-15",
+        doc_id(doc),
+        kind=DOCUMENT,
+        name=f"{place}关于印发{_sentence(rng, 2)}方案的通知",
+        title=f"{place}关于印发{_sentence(rng, 2)}方案的通知",
+        path=f"synthetic/{doc}.txt",
+        issuer=f"{place}人民政府办公室",
+        jurisdiction=place,
+        level=level,
+        date=f"{year}-03-15",
         announced_plans=plan_titles + ([f"{place}{year}年缺失方案"] if announced > n_plans else []),
         announced_count=announced,
     )
@@ -129,7 +202,9 @@ def _add_document(G, rng, d, place, level, pool, bosses, made, n_tasks) -> int:
     for p, title in enumerate(plan_titles, start=1):
         pid = plan_id(doc, p)
         dated = rng.random() < 0.7
-        targets = [f"到{year + 2}年{_sentence(rng, 3)}达到{rng.randint(5, 90)}%" for _ in range(rng.randint(0, 3))]
+        targets = [
+            f"到{year + 2}年{_sentence(rng, 3)}达到{rng.randint(5, 90)}%" for _ in range(rng.randint(0, 3))
+        ]
         mentions = [rng.choice(pool)[1] for _ in range(rng.randint(0, 3))] + (
             [f"{place}档案馆"] if rng.random() < 0.3 else []
         )
@@ -147,10 +222,22 @@ def _add_document(G, rng, d, place, level, pool, bosses, made, n_tasks) -> int:
                 month = rng.randint(1, 12)
                 deadline, deadline_end = f"{year}年{month}月底前", f"{year}-{month:02d}-28"
             G.add_node(
-                tid, kind=TASK, name=text[:40], text=text, doc=doc, plan=title, plan_id=pid,
-                section="重点任务", number=str(n), source=f"synthetic/{doc}.txt", line=10 + n,
-                deadline=deadline, deadline_start=None, deadline_end=deadline_end,
-                ongoing=False, recurring=False,
+                tid,
+                kind=TASK,
+                name=text[:40],
+                text=text,
+                doc=doc,
+                plan=title,
+                plan_id=pid,
+                section="重点任务",
+                number=str(n),
+                source=f"synthetic/{doc}.txt",
+                line=10 + n,
+                deadline=deadline,
+                deadline_start=None,
+                deadline_end=deadline_end,
+                ongoing=False,
+                recurring=False,
             )
             G.add_edge(pid, tid, key=HAS_TASK)
             _assign(G, rng, tid, pool, weights, bosses)

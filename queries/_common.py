@@ -117,4 +117,3 @@ def in_window(end: str | None, due_from: str | None, due_to: str | None) -> bool
     if end is None:
         return False
     return (due_from is None or end >= due_from) and (due_to is None or end <= due_to)
-

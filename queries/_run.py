@@ -89,6 +89,7 @@ def _run_cypher(name: str, mod: ModuleType, driver, params: dict[str, Any], data
 
     if not isinstance(driver, neo4j.Driver):
         raise QueryError(f"backend 'neo4j' needs a neo4j Driver, not {type(driver).__name__}")
+
     def work(tx):
         result = tx.run(cypher_text(name), params)
         return result.keys(), [r.values() for r in result]

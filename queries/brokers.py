@@ -34,9 +34,7 @@ def rank(pairs: list[dict], n: int | None, sample: int | None = None) -> pd.Data
     net.add_edges_from((r["agency_a"], r["agency_b"]) for r in pairs)
     k = None if sample is None or int(sample) >= len(net) else int(sample)
     scores = nx.betweenness_centrality(net, k=k, seed=0 if k else None)
-    rows = [
-        {"agency": a, "name": names[a], "betweenness": scores[a], "partners": net.degree(a)} for a in net
-    ]
+    rows = [{"agency": a, "name": names[a], "betweenness": scores[a], "partners": net.degree(a)} for a in net]
     rows.sort(key=lambda r: (-r["betweenness"], r["agency"]))
     return frame(rows if n is None else rows[: int(n)], COLUMNS)
 

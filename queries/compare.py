@@ -58,7 +58,9 @@ def compare(
         if not sides:
             continue
         for a, _, role, _ in roles(G, t, (AGENCY,)):
-            rec = acc.setdefault(a, {f"{s}_{r}": set() for s in ("left", "right") for r in ("led", "sup", "all")})
+            rec = acc.setdefault(
+                a, {f"{s}_{r}": set() for s in ("left", "right") for r in ("led", "sup", "all")}
+            )
             for s in sides:
                 rec[f"{s}_{'led' if role == LEADS else 'sup'}"].add(t)
                 rec[f"{s}_all"].add(t)

@@ -25,7 +25,9 @@ def plan_in_scope(node: str, attrs: dict, plan: str | None, doc: str | None) -> 
 
 
 def plan_tasks(G: nx.MultiDiGraph, p: str) -> list[str]:
-    return sorted({v for _, v, key, data in G.out_edges(p, keys=True, data=True) if edge_kind(key, data) == HAS_TASK})
+    return sorted(
+        {v for _, v, key, data in G.out_edges(p, keys=True, data=True) if edge_kind(key, data) == HAS_TASK}
+    )
 
 
 def gaps_idle_mentions(
@@ -44,8 +46,13 @@ def gaps_idle_mentions(
                 active.update(G.nodes[u].get("spellings") or ())
         for m in sorted(set(attrs.get("mentions") or ()) - active):
             rows.append(
-                {"plan": p, "doc": attrs.get("doc"), "title": attrs.get("title"), "mention": m,
-                 "_key": (task_order(p, attrs), m)}
+                {
+                    "plan": p,
+                    "doc": attrs.get("doc"),
+                    "title": attrs.get("title"),
+                    "mention": m,
+                    "_key": (task_order(p, attrs), m),
+                }
             )
     rows.sort(key=lambda r: r["_key"])
     return frame(rows, COLUMNS)

@@ -32,7 +32,9 @@ def gaps_missing_plans(G: nx.MultiDiGraph, *, doc: str | None = None) -> pd.Data
     for d, attrs in G.nodes(data=True):
         if attrs.get("kind") != DOCUMENT or (doc is not None and d not in (doc, f"doc:{doc}")):
             continue
-        plans = {v for _, v, key, data in G.out_edges(d, keys=True, data=True) if edge_kind(key, data) == CONTAINS}
+        plans = {
+            v for _, v, key, data in G.out_edges(d, keys=True, data=True) if edge_kind(key, data) == CONTAINS
+        }
         titles = {G.nodes[p].get("title") for p in plans} - {None}
         ann = list(attrs.get("announced_plans") or ())
         announced = max(attrs.get("announced_count") or 0, len(ann))

@@ -56,7 +56,6 @@ def workload(
     """
     acc: dict[str, dict] = {}
     for t in scope_tasks(G, plan, doc):
-        ta = G.nodes[t]
         held = list(roles(G, t, (AGENCY,)))
         on_task = {a for a, *_ in held}
         for a, _, role, _ in held:

@@ -106,16 +106,39 @@ QS, YL = "qs-2023", "yl-2024"
 
 
 def _agency(G, name, place, level, kind="government"):
-    G.add_node(agency_id(name), kind=AGENCY, name=name, jurisdiction=place, level=level,
-               agency_kind=kind, spellings=[name], docs=[])
+    G.add_node(
+        agency_id(name),
+        kind=AGENCY,
+        name=name,
+        jurisdiction=place,
+        level=level,
+        agency_kind=kind,
+        spellings=[name],
+        docs=[],
+    )
     return agency_id(name)
 
 
 def _task(G, doc, n, plan, title, text, deadline=None, end=None):
     tid = task_id(doc, n)
-    G.add_node(tid, kind=TASK, name=text[:40], text=text, doc=doc, plan=title, plan_id=plan,
-               section="", number=str(n), source=f"{doc}.txt", line=n, deadline=deadline,
-               deadline_start=None, deadline_end=end, ongoing=False, recurring=False)
+    G.add_node(
+        tid,
+        kind=TASK,
+        name=text[:40],
+        text=text,
+        doc=doc,
+        plan=title,
+        plan_id=plan,
+        section="",
+        number=str(n),
+        source=f"{doc}.txt",
+        line=n,
+        deadline=deadline,
+        deadline_start=None,
+        deadline_end=end,
+        ongoing=False,
+        recurring=False,
+    )
     G.add_edge(plan, tid, key=HAS_TASK)
     return tid
 
@@ -127,17 +150,43 @@ def _role(G, holder, task, role, raw, position=0):
 def small_graph() -> nx.MultiDiGraph:
     """Two invented documents: 青山县 2023 (one of two announced plans, five tasks) and 云岭州 2024."""
     G = nx.MultiDiGraph()
-    G.add_node(doc_id(QS), kind=DOCUMENT, name="青山县园区攻坚通知", title="青山县园区攻坚通知",
-               path=f"{QS}.txt", issuer="青山县人民政府办公室", jurisdiction="青山县", level="county",
-               date="2023-05-01", announced_plans=["青山县园区攻坚方案", "青山县招商攻坚方案"],
-               announced_count=2)
-    G.add_node(doc_id(YL), kind=DOCUMENT, name="云岭州营商环境通知", title="云岭州营商环境通知",
-               path=f"{YL}.txt", issuer="云岭州人民政府办公室", jurisdiction="云岭州", level="prefecture",
-               date="2024-02-01", announced_plans=[], announced_count=None)
+    G.add_node(
+        doc_id(QS),
+        kind=DOCUMENT,
+        name="青山县园区攻坚通知",
+        title="青山县园区攻坚通知",
+        path=f"{QS}.txt",
+        issuer="青山县人民政府办公室",
+        jurisdiction="青山县",
+        level="county",
+        date="2023-05-01",
+        announced_plans=["青山县园区攻坚方案", "青山县招商攻坚方案"],
+        announced_count=2,
+    )
+    G.add_node(
+        doc_id(YL),
+        kind=DOCUMENT,
+        name="云岭州营商环境通知",
+        title="云岭州营商环境通知",
+        path=f"{YL}.txt",
+        issuer="云岭州人民政府办公室",
+        jurisdiction="云岭州",
+        level="prefecture",
+        date="2024-02-01",
+        announced_plans=[],
+        announced_count=None,
+    )
     pq, py = plan_id(QS, 1), plan_id(YL, 1)
     tq, ty = "青山县园区攻坚方案", "云岭州营商环境行动方案"
-    G.add_node(pq, kind=PLAN, name=tq, title=tq, doc=QS,
-               targets=["到2025年园区产值突破百亿元", "新增规上企业20户"], mentions=["县财政局", "县档案馆"])
+    G.add_node(
+        pq,
+        kind=PLAN,
+        name=tq,
+        title=tq,
+        doc=QS,
+        targets=["到2025年园区产值突破百亿元", "新增规上企业20户"],
+        mentions=["县财政局", "县档案馆"],
+    )
     G.add_node(py, kind=PLAN, name=ty, title=ty, doc=YL, targets=[], mentions=[])
     G.add_edge(doc_id(QS), pq, key=CONTAINS)
     G.add_edge(doc_id(YL), py, key=CONTAINS)

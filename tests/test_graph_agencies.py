@@ -47,6 +47,7 @@ NATIONAL = {"jurisdiction": "中央", "level": "national"}
         ("猫街镇人民政府", PREFECTURE, AgencyRef("猫街镇人民政府", "猫街镇", "township", "government")),
         ("县乡村振兴局", COUNTY, AgencyRef("武定县乡村振兴局", "武定县", "county", "government")),
         ("市场监督管理局", COUNTY, AgencyRef("武定县市场监督管理局", "武定县", "county", "government")),
+        ("国家税务总局武定县税务局", PREFECTURE, AgencyRef("武定县税务局", "武定县", "county", "government")),
         ("国家安全部", NATIONAL, AgencyRef("国家安全部", "中央", "national", "government")),
         ("国务院扶贫办", NATIONAL, AgencyRef("扶贫办", "中央", "national", "government")),
         ("中央宣传部", NATIONAL, AgencyRef("中央宣传部", "中央", "national", "party")),
@@ -126,6 +127,7 @@ def test_unknown_county_keeps_its_own_name():
         ("发展改革委", "国家发展改革委", NATIONAL),
         ("统计局", "国家统计局", NATIONAL),
         ("省民航机场集团", "省机场集团", PROVINCE),
+        ("国家税务总局武定县税务局", "县税务局", COUNTY),
         ("各县市人民政府", "10县市人民政府", PREFECTURE),
     ],
 )

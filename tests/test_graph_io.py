@@ -9,6 +9,7 @@ import pytest
 
 from graph.build import build_graph
 from graph.io import export_graph, load_graph, save_graph
+from loaders.extract import extract_file
 from loaders.records import Document, Extraction, Plan, Task
 from zeren.errors import GraphFileError
 
@@ -99,3 +100,14 @@ def test_unknown_suffix_is_refused(tmp_path):
     assert (
         str(err.value) == f"{tmp_path / 'g.dot'}: unknown graph format '.dot'; use .json, .graphml or .gexf"
     )
+
+
+def test_seed_graph_round_trips_and_exports(seeds_dir, tmp_path):
+    G = build_graph([extract_file(p) for p in sorted(seeds_dir.glob("*.txt"))])
+    H = load_graph(save_graph(G, tmp_path / "seeds.json"))
+    assert list(H.nodes(data=True)) == list(G.nodes(data=True))
+    assert list(H.edges(keys=True, data=True)) == list(G.edges(keys=True, data=True))
+    for suffix, read in ((".graphml", nx.read_graphml), (".gexf", nx.read_gexf)):
+        exported = read(export_graph(G, tmp_path / f"seeds{suffix}"))
+        assert exported.number_of_nodes() == G.number_of_nodes()
+        assert exported.number_of_edges() == G.number_of_edges()

@@ -60,9 +60,13 @@ def cases(G, name: str) -> list[dict]:
     years = sorted({(a.get("date") or "")[:4] for n, a in G.nodes(data=True) if a.get("kind") == "Document"})
     plan, doc = plans[0], docs[-1]
     by_name = {
-        "workload": [{}, {"plan": plan}, {"doc": doc, "lead_weight": 2.0, "support_weight": 1.0, "k": 1.5},
-                     {"level": "county", "due_from": "2020-01-01", "due_to": "2023-06-30"},
-                     {"jurisdiction": top["jurisdiction"].iloc[0] if len(top) else None}],
+        "workload": [
+            {},
+            {"plan": plan},
+            {"doc": doc, "lead_weight": 2.0, "support_weight": 1.0, "k": 1.5},
+            {"level": "county", "due_from": "2020-01-01", "due_to": "2023-06-30"},
+            {"jurisdiction": top["jurisdiction"].iloc[0] if len(top) else None},
+        ],
         "leader_workload": [{}, {"doc": doc}, {"due_from": "2021-01-01", "k": 1.0}],
         "hotspot_tasks": [{}, {"n": 50}, {"plan": plan, "n": 3}],
         "multi_lead_tasks": [{}, {"min_leads": 3}, {"doc": doc}],

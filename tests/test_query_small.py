@@ -6,7 +6,12 @@ import pytest
 
 from queries import run_query
 
-F, Z, S, R = "agency:青山县财政局", "agency:青山县住房城乡建设局", "agency:青山县商务局", "agency:青山县自然资源局"
+F, Z, S, R = (
+    "agency:青山县财政局",
+    "agency:青山县住房城乡建设局",
+    "agency:青山县商务局",
+    "agency:青山县自然资源局",
+)
 C, V = "agency:青山县各乡镇人民政府", "agency:青山县有关部门"
 D, YF, G_ = "agency:云岭州发展改革委", "agency:云岭州财政局", "agency:云岭州政务服务局"
 PLAN_QS = "plan:qs-2023:1"
@@ -29,8 +34,21 @@ def test_workload_loads_partners_and_overload(query_graph):
         (C, 0, 1, 0.5, 0, 0, False),
         (R, 0, 1, 0.5, 2, 1, False),
     ]
-    assert list(df.columns) == ["agency", "name", "level", "jurisdiction", "kind", "led", "supported", "load",
-                                "plans", "documents", "partners", "due_in_window", "overloaded"]
+    assert list(df.columns) == [
+        "agency",
+        "name",
+        "level",
+        "jurisdiction",
+        "kind",
+        "led",
+        "supported",
+        "load",
+        "plans",
+        "documents",
+        "partners",
+        "due_in_window",
+        "overloaded",
+    ]
     assert rows(df.head(1), "name", "level", "jurisdiction", "kind", "plans", "documents") == [
         ("青山县财政局", "county", "青山县", "government", 1, 1)
     ]
@@ -48,9 +66,9 @@ def test_workload_filters_weights_and_window(query_graph):
 
 def test_leader_workload(query_graph):
     df = run_query("leader_workload", query_graph)
-    assert rows(df, "leader", "name", "led", "plans", "documents", "agencies", "due_in_window", "overloaded") == [
-        ("leader:青山县:李明", "李明", 2, 1, 1, 3, 2, False)
-    ]
+    assert rows(
+        df, "leader", "name", "led", "plans", "documents", "agencies", "due_in_window", "overloaded"
+    ) == [("leader:青山县:李明", "李明", 2, 1, 1, 3, 2, False)]
 
 
 def test_hotspot_tasks(query_graph):
@@ -72,7 +90,12 @@ def test_multi_lead_tasks(query_graph):
 def test_agency_pairs(query_graph):
     df = run_query("agency_pairs", query_graph)
     assert rows(df, "agency_a", "agency_b", "shared", "co_led") == [
-        (Z, F, 2, 0), (D, YF, 1, 0), (Z, S, 1, 0), (Z, R, 1, 0), (S, F, 1, 1), (R, F, 1, 0),
+        (Z, F, 2, 0),
+        (D, YF, 1, 0),
+        (Z, S, 1, 0),
+        (Z, R, 1, 0),
+        (S, F, 1, 1),
+        (R, F, 1, 0),
     ]
     assert len(run_query("agency_pairs", query_graph, min_shared=2, n=None)) == 1
 
@@ -86,8 +109,12 @@ def test_brokers(query_graph):
 def test_deadline_pileups(query_graph):
     df = run_query("deadline_pileups", query_graph, min_tasks=2)
     assert rows(df, "agency", "month", "tasks", "led") == [(F, "2023-06", 3, 2), (Z, "2023-06", 2, 1)]
-    assert rows(run_query("deadline_pileups", query_graph, min_tasks=1, agency="青山县有关部门"),
-                "agency", "month", "tasks") == [(V, "2023-12", 1)]
+    assert rows(
+        run_query("deadline_pileups", query_graph, min_tasks=1, agency="青山县有关部门"),
+        "agency",
+        "month",
+        "tasks",
+    ) == [(V, "2023-12", 1)]
 
 
 def test_gaps(query_graph):
@@ -102,8 +129,14 @@ def test_gaps(query_graph):
         ("task:qs-2023:3", 0.8, 5)
     ]
     assert rows(run_query("gaps_idle_mentions", query_graph), "plan", "mention") == [(PLAN_QS, "县档案馆")]
-    assert rows(run_query("gaps_missing_plans", query_graph), "doc", "announced", "contained", "missing",
-                "missing_titles") == [("doc:qs-2023", 2, 1, 1, "青山县招商攻坚方案")]
+    assert rows(
+        run_query("gaps_missing_plans", query_graph),
+        "doc",
+        "announced",
+        "contained",
+        "missing",
+        "missing_titles",
+    ) == [("doc:qs-2023", 2, 1, 1, "青山县招商攻坚方案")]
     assert rows(run_query("gaps_untargeted", query_graph), "plan", "target", "bigrams", "matched") == [
         (PLAN_QS, "到2025年园区产值突破百亿元", 9, 1)
     ]
@@ -114,7 +147,13 @@ def test_agency_by_name(query_graph):
     assert rows(df, "role", "task", "as_written", "deadline_end", "partners") == [
         ("LEADS", "task:qs-2023:2", "县财政局", "2023-06-30", "青山县住房城乡建设局、青山县商务局"),
         ("LEADS", "task:qs-2023:5", "县财政局", "2023-06-30", "李明"),
-        ("SUPPORTS", "task:qs-2023:1", "县财政局", "2023-06-30", "李明、青山县住房城乡建设局、青山县自然资源局"),
+        (
+            "SUPPORTS",
+            "task:qs-2023:1",
+            "县财政局",
+            "2023-06-30",
+            "李明、青山县住房城乡建设局、青山县自然资源局",
+        ),
     ]
     assert len(run_query("agency", query_graph, agency="leader:青山县:李明")) == 2
 
@@ -122,9 +161,15 @@ def test_agency_by_name(query_graph):
 def test_compare_years(query_graph):
     df = run_query("compare", query_graph, left="2023", right="yl-2024")
     assert rows(df, "agency", "change", "status", "in_both") == [
-        (D, 1.0, "gained", False), (G_, 1.0, "gained", False), (YF, 0.5, "gained", False),
-        (C, -0.5, "lost", False), (R, -0.5, "lost", False), (S, -1.0, "lost", False),
-        (V, -1.0, "lost", False), (Z, -1.5, "lost", False), (F, -2.5, "lost", False),
+        (D, 1.0, "gained", False),
+        (G_, 1.0, "gained", False),
+        (YF, 0.5, "gained", False),
+        (C, -0.5, "lost", False),
+        (R, -0.5, "lost", False),
+        (S, -1.0, "lost", False),
+        (V, -1.0, "lost", False),
+        (Z, -1.5, "lost", False),
+        (F, -2.5, "lost", False),
     ]
 
 
@@ -132,7 +177,11 @@ def test_compare_years(query_graph):
     ("name", "params", "message"),
     [
         ("nope", {}, "no saved query 'nope' (known: "),
-        ("workload", {"colour": "red"}, "query 'workload' has no parameter 'colour' (parameters: plan, doc, "),
+        (
+            "workload",
+            {"colour": "red"},
+            "query 'workload' has no parameter 'colour' (parameters: plan, doc, ",
+        ),
         ("agency", {}, "query 'agency': agency is required (an id or a name)"),
         ("compare", {"left": "2023"}, "query 'compare': left and right are required"),
         ("workload", {"k": "lots"}, "query 'workload': bad parameter value ("),

@@ -245,3 +245,12 @@ def test_write_html_to_a_folder_that_cannot_exist(G, tmp_path):
     blocker.write_text("x")
     with pytest.raises(viz.ViewError, match=r"^cannot write .*file/co\.html"):
         viz.write_html(viz.coresponsibility_view(G), blocker / "co.html")
+
+
+def test_more_documents_than_the_budget_is_refused_at_once(G):
+    with pytest.raises(viz.ViewError) as err:
+        viz.whole_graph_view(G, max_nodes=2)
+    assert str(err.value) == (
+        "the graph has 2 documents and a view draws at most 2 nodes even with tasks folded into documents; "
+        "narrow it with a filter (plan=, doc= or level=)"
+    )

@@ -74,7 +74,7 @@ def graph_view(
 
 def layout_options(n_nodes: int, *, arrows: bool) -> dict:
     """vis-network options: ForceAtlas2 with a stabilisation budget that shrinks as graphs grow."""
-    iterations = 400 if n_nodes <= 300 else 250 if n_nodes <= 1000 else 150
+    iterations = 300 if n_nodes <= 300 else 150 if n_nodes <= 1000 else 100
     return {
         "nodes": {
             "font": {"size": 12, "face": "Noto Sans CJK SC, Microsoft YaHei, sans-serif"},

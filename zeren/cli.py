@@ -6,6 +6,7 @@ errors (``ZerenError``) become one ``Error: …`` line and a non-zero exit.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -353,11 +354,11 @@ _query_command(
 
     \b
     Example:
-      zeren compare graph.json --doc-a plan-2023 --doc-b plan-2024
+      zeren compare graph.json --left plan-2023 --right plan-2024
     """,
     [
-        click.option("--doc-a", "doc_a", required=True, help="First document id."),
-        click.option("--doc-b", "doc_b", required=True, help="Second document id."),
+        click.option("--left", required=True, help="First document id or year."),
+        click.option("--right", required=True, help="Second document id or year."),
     ],
 )
 
@@ -379,9 +380,12 @@ _query_command(
     help="Whole graph, one agency's neighbourhood, or the agency–agency network.",
 )
 @click.option("--agency", help="Agency id or name, for --view ego.")
+@click.option("--plan", help="Only this plan (title), for --view graph.")
+@click.option("--doc", help="Only this document (id), for --view graph.")
+@click.option("--level", help="Only agencies of this level, for --view graph.")
 @ALIASES
 @GAZETTEER
-def viz(sources, output, view, agency, aliases, gazetteer):
+def viz(sources, output, view, agency, plan, doc, level, aliases, gazetteer):
     """Write an interactive HTML view of the graph (opens offline).
 
     \b
@@ -389,10 +393,18 @@ def viz(sources, output, view, agency, aliases, gazetteer):
       zeren viz ../shared/corpus/seeds -o graph.html
       zeren viz graph.json --view ego --agency 武定县财政局 -o ego.html
     """
-    from viz import render_view, write_html
+    from viz import coresponsibility_view, ego_view, whole_graph_view, write_html
 
     loaded = _graph(sources, aliases, gazetteer)
-    write_html(render_view(loaded.graph, view=view, agency=agency), output)
+    if view == "ego":
+        if not agency:
+            raise ZerenError("--view ego needs --agency NAME")
+        drawn = ego_view(loaded.graph, agency)
+    elif view == "coresponsibility":
+        drawn = coresponsibility_view(loaded.graph)
+    else:
+        drawn = whole_graph_view(loaded.graph, plan=plan, doc=doc, level=level)
+    write_html(drawn, output)
     click.echo(f"Wrote {output}", err=True)
     if loaded.failures:
         raise Failed
@@ -522,3 +534,10 @@ def main() -> None:
         sys.exit(err.exit_code)
     except BrokenPipeError:
         sys.exit(1)
+    except Exception as err:  # a bug: still one line for the user, the traceback on request
+        if os.environ.get("ZEREN_DEBUG"):
+            raise
+        click.echo(
+            f"Error: unexpected {type(err).__name__}: {err} (set ZEREN_DEBUG=1 for the traceback)", err=True
+        )
+        sys.exit(2)

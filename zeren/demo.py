@@ -14,24 +14,26 @@ def run_demo(output: Path, *, sources: Path | None = None) -> Iterator[str]:
     """Extract, build, query and draw; yield one line per file written."""
     from graph.aliases import agency_rows
     from graph.build import build_graph
+    from graph.gazetteer import Gazetteer
     from graph.io import export_graph, save_graph
     from loaders.export import task_row
     from loaders.extract import extract_paths
     from queries import GROUPS, run_query
-    from viz import render_view, write_html
+    from viz import coresponsibility_view, whole_graph_view, write_html
     from viz.report import write_report
     from zeren.output import write_jsonl
 
     output.mkdir(parents=True, exist_ok=True)
+    gazetteer = Gazetteer.load(SAMPLES / "gazetteer.json") if sources is None else None
     batch = extract_paths([sources or SAMPLES])
     for failure in batch.failures:
         yield f"Error: {failure}"
     write_jsonl(output / "tasks.jsonl", (task_row(t) for e in batch.extractions for t in e.tasks))
-    write_jsonl(output / "agencies.jsonl", agency_rows(batch.extractions))
+    write_jsonl(output / "agencies.jsonl", agency_rows(batch.extractions, gazetteer=gazetteer))
     tasks = sum(len(e.tasks) for e in batch.extractions)
     yield f"{len(batch.extractions)} documents, {tasks} tasks → {output / 'tasks.jsonl'}"
 
-    G = build_graph(batch.extractions)
+    G = build_graph(batch.extractions, gazetteer=gazetteer)
     save_graph(G, output / "graph.json")
     export_graph(G, output / "graph.graphml")
     yield f"graph: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges → {output / 'graph.json'}"
@@ -41,6 +43,8 @@ def run_demo(output: Path, *, sources: Path | None = None) -> Iterator[str]:
         run_query(name, G).to_csv(path, index=False)
         yield f"table → {path}"
 
-    write_html(render_view(G, view="graph"), output / "graph.html")
+    write_html(whole_graph_view(G), output / "graph.html")
     yield f"interactive graph → {output / 'graph.html'}"
+    write_html(coresponsibility_view(G), output / "coresponsibility.html")
+    yield f"co-responsibility network → {output / 'coresponsibility.html'}"
     yield f"report → {write_report(G, output / 'report')}"

@@ -16,6 +16,7 @@ from zeren.errors import ZerenError
 __all__ = ["FORMATS", "table_output", "emit_table", "emit_tables", "write_jsonl"]
 
 FORMATS = ("table", "csv", "json", "xlsx")
+LONG_TEXT_COLUMNS = {"text", "task_text", "target", "targets", "title", "plan", "spellings"}
 
 
 def table_output(command: Callable) -> Callable:
@@ -55,12 +56,17 @@ def _as_table_text(title: str | None, df: pd.DataFrame) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=title, show_lines=False)
+    console = Console()
+    if not console.is_terminal:
+        # piped output: no wrapping into a narrow default width
+        console = Console(width=1000)
+    table = Table(title=title)
     for column in df.columns:
-        table.add_column(str(column), overflow="fold")
+        long_text = column in LONG_TEXT_COLUMNS
+        table.add_column(str(column), overflow="fold" if long_text else "ellipsis", no_wrap=not long_text)
     for row in df.itertuples(index=False):
         table.add_row(*(_cell(v) for v in row))
-    Console(width=max(120, Console().width)).print(table)
+    console.print(table)
     if df.empty:
         click.echo("(no rows)")
 

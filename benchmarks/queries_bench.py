@@ -1,0 +1,149 @@
+"""Benchmark the saved queries on synthetic graphs: NetworkX vs Neo4j, and the push into Neo4j.
+
+    .venv/bin/python benchmarks/queries_bench.py --sizes 10k 100k [--backends networkx neo4j]
+
+For each size (tasks) a child process generates ``graph.synthetic.synthetic_graph``,
+times every saved query on NetworkX and records its peak memory (max RSS of the
+child: graph + queries), then — when Neo4j is chosen — clears the database,
+pushes the graph (relationships/s) and times every query through Cypher.
+``brokers`` uses a seeded 200-node betweenness sample above 20k tasks (exact
+betweenness is quadratic). Neo4j settings come from NEO4J_* or ``.neo4j/env``;
+the benchmark takes the same lock as the tests, since it clears the database.
+Prints one table per size and, with ``--json``, the raw numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import hashlib
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SIZES = {"1k": 1_000, "10k": 10_000, "100k": 100_000, "1M": 1_000_000}
+
+
+def _env_file_settings() -> dict[str, str]:
+    out = {}
+    env_file = ROOT / ".neo4j" / "env"
+    if env_file.is_file():
+        for line in env_file.read_text(encoding="utf-8").splitlines():
+            key, _, value = line.removeprefix("export ").partition("=")
+            if key.startswith("NEO4J_"):
+                out[key] = value.strip()
+    return out
+
+
+def _params(G, name: str, n_tasks: int) -> dict:
+    from queries import run_query
+
+    if name == "agency":
+        top = run_query("deadline_pileups", G, min_tasks=1)
+        return {"agency": top["agency"].iloc[0]}
+    if name == "compare":
+        return {"left": "2018", "right": "2025"}
+    if name == "brokers" and n_tasks > 20_000:
+        return {"sample": 200}
+    return {}
+
+
+def _timed(fn):
+    start = time.perf_counter()
+    out = fn()
+    return time.perf_counter() - start, out
+
+
+def run_one(n_tasks: int, backends: list[str], only: list[str] | None) -> dict:
+    """Everything for one size, in this (child) process."""
+    sys.path.insert(0, str(ROOT))
+    from graph.synthetic import synthetic_graph
+    from queries import QUERIES, run_query
+
+    names = [n for n in QUERIES if not only or n in only]
+    result: dict = {"tasks": n_tasks, "queries": {n: {} for n in names}}
+    result["generate_s"], G = _timed(lambda: synthetic_graph(n_tasks, seed=0))
+    result["nodes"], result["relationships"] = G.number_of_nodes(), G.number_of_edges()
+    params = {n: _params(G, n, n_tasks) for n in names}
+    if "networkx" in backends:
+        for name in names:
+            secs, df = _timed(lambda name=name: run_query(name, G, **params[name]))
+            result["queries"][name]["networkx"] = (secs, len(df))
+        result["networkx_peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    if "neo4j" in backends:
+        from graph.neo4j_store import clear_graph, connect, push_graph
+
+        driver = connect()
+        try:
+            result["clear_s"], _ = _timed(lambda: clear_graph(driver))
+            result["push_s"], _ = _timed(lambda: push_graph(driver, G, batch_size=10_000))
+            result["push_rels_per_s"] = G.number_of_edges() / result["push_s"]
+            for name in names:
+                secs, df = _timed(lambda name=name: run_query(name, driver, backend="neo4j", **params[name]))
+                result["queries"][name]["neo4j"] = (secs, len(df))
+        finally:
+            driver.close()
+    return result
+
+
+def print_table(r: dict) -> None:
+    print(f"\n== {r['tasks']:,} tasks: {r['nodes']:,} nodes, {r['relationships']:,} relationships "
+          f"(generated in {r['generate_s']:.1f} s)")
+    if "networkx_peak_mb" in r:
+        print(f"NetworkX peak memory (max RSS, graph + queries): {r['networkx_peak_mb']:,.0f} MB")
+    if "push_s" in r:
+        print(f"Neo4j push: {r['push_s']:.1f} s, {r['push_rels_per_s']:,.0f} relationships/s "
+              f"(clear before: {r['clear_s']:.1f} s)")
+    print(f"{'query':<20}{'networkx s':>12}{'rows':>9}{'neo4j s':>12}{'rows':>9}")
+    for name, by in r["queries"].items():
+        nx_s, nx_rows = by.get("networkx", (float("nan"), ""))
+        neo_s, neo_rows = by.get("neo4j", (float("nan"), ""))
+        print(f"{name:<20}{nx_s:>12.3f}{nx_rows!s:>9}{neo_s:>12.3f}{neo_rows!s:>9}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", nargs="+", default=["10k"], choices=sorted(SIZES, key=SIZES.get))
+    ap.add_argument("--backends", nargs="+", default=["networkx", "neo4j"], choices=["networkx", "neo4j"])
+    ap.add_argument("--queries", nargs="+", default=None, help="only these saved queries")
+    ap.add_argument("--json", type=Path, default=None, help="also write the raw numbers here")
+    ap.add_argument("--child", type=int, default=None, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.child is not None:
+        print(json.dumps(run_one(args.child, args.backends, args.queries)))
+        return 0
+    env = {**_env_file_settings(), **os.environ}
+    lock = None
+    if "neo4j" in args.backends:
+        if not env.get("NEO4J_URI"):
+            ap.error("no Neo4j configured: run scripts/neo4j-server start, or use --backends networkx")
+        tag = hashlib.sha1(env["NEO4J_URI"].encode()).hexdigest()[:12]
+        lock = open(Path(tempfile.gettempdir()) / f"zeren-neo4j-{tag}.lock", "w")  # noqa: SIM115
+        print("waiting for the Neo4j lock (tests may be running)…", file=sys.stderr)
+        fcntl.flock(lock, fcntl.LOCK_EX)
+    results = []
+    for size in args.sizes:
+        cmd = [sys.executable, __file__, "--child", str(SIZES[size]), "--backends", *args.backends]
+        if args.queries:
+            cmd += ["--queries", *args.queries]
+        out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
+        if out.returncode != 0:
+            print(out.stderr, file=sys.stderr)
+            return out.returncode
+        results.append(json.loads(out.stdout.strip().splitlines()[-1]))
+        print_table(results[-1])
+    if args.json:
+        args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+    if lock is not None:
+        lock.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

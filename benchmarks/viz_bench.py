@@ -1,0 +1,97 @@
+"""How big the views get and how long Chromium takes to draw them, at 1k, 10k and 100k tasks.
+
+Run: ``.venv/bin/python benchmarks/viz_bench.py [--sizes 1000,10000,100000]``.
+Graphs come from ``graph.synthetic``; each view is built in Python, written as
+one HTML file, then opened in headless Debian Chromium until the page's
+``zeren.ready`` flag (set on vis-network's first ``afterDrawing``, which
+follows stabilisation). Prints one row per (size, view).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import viz
+from graph.synthetic import synthetic_graph
+from queries import run_query
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def views(G):
+    """(label, thunk) per view; the whole view falls back to a level filter when it must refuse."""
+    busiest = run_query("workload", G).iloc[0]["agency"]
+    yield "whole", lambda: viz.whole_graph_view(G)
+    yield "whole level=province", lambda: viz.whole_graph_view(G, level="province")
+    yield "ego (busiest agency)", lambda: viz.ego_view(G, busiest)
+    yield "co-responsibility", lambda: viz.coresponsibility_view(G)
+
+
+def render_ms(browser, path: Path, timeout_ms: int) -> tuple[float, float]:
+    """(ms until first draw after stabilisation by the page's clock, wall ms from navigation)."""
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    try:
+        start = time.perf_counter()
+        page.goto(path.as_uri())
+        page.wait_for_function("window.zeren && window.zeren.ready === true", timeout=timeout_ms)
+        wall = (time.perf_counter() - start) * 1000
+        return page.evaluate("zeren.firstDrawMs"), wall
+    finally:
+        page.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,100000", help="task counts, comma-separated")
+    parser.add_argument("--timeout", type=float, default=300, help="seconds to wait for one render")
+    args = parser.parse_args(argv)
+    from playwright.sync_api import sync_playwright
+
+    out = Path(tempfile.mkdtemp(prefix="zeren-viz-bench-"))
+    header = f"{'tasks':>7} {'view':<22} {'nodes':>6} {'edges':>6} {'build s':>8} {'HTML MB':>8} {'render s':>9} {'wall s':>7}"
+    print(header)
+    print("-" * len(header))
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        for n in (int(s) for s in args.sizes.split(",")):
+            G = synthetic_graph(n, seed=1)
+            for label, make in views(G):
+                started = time.perf_counter()
+                try:
+                    view = make()
+                except viz.ViewError as err:
+                    print(f"{n:>7} {label:<22} refused: {err}")
+                    continue
+                path = viz.write_html(view, out / f"{n}-{label.split()[0]}.html")
+                build = time.perf_counter() - started
+                size = path.stat().st_size / 1e6
+                try:
+                    first, wall = render_ms(browser, path, int(args.timeout * 1000))
+                    timing = f"{first / 1000:>9.1f} {wall / 1000:>7.1f}"
+                except Exception as err:  # noqa: BLE001 - a timeout is a result here, not a crash
+                    timing = f"{'timeout':>9} ({type(err).__name__})"
+                print(
+                    f"{n:>7} {label:<22} {len(view.nodes):>6} {len(view.edges):>6} {build:>8.1f} {size:>8.2f} {timing}",
+                    flush=True,
+                )
+        browser.close()
+    print(f"\nHTML written under {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
