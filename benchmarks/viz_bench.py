@@ -41,6 +41,10 @@ def views(G):
     yield "co-responsibility", lambda: viz.coresponsibility_view(G)
 
 
+def _slug(label: str) -> str:
+    return "".join(c if c.isalnum() else "-" for c in label).strip("-")
+
+
 def render_ms(browser, path: Path, timeout_ms: int) -> tuple[float, float]:
     """(ms until first draw after stabilisation by the page's clock, wall ms from navigation)."""
     page = browser.new_page(viewport={"width": 1400, "height": 900})
@@ -76,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
                 except viz.ViewError as err:
                     print(f"{n:>7} {label:<22} refused: {err}")
                     continue
-                path = viz.write_html(view, out / f"{n}-{label.split()[0]}.html")
+                path = viz.write_html(view, out / f"{n}-{_slug(label)}.html")
                 build = time.perf_counter() - started
                 size = path.stat().st_size / 1e6
                 try:

@@ -179,6 +179,7 @@ def parse_prose(lines: list[Line], state: ProseState) -> list[Found]:
                 return "".join(x.text for x in since[back:]) + piece
         return piece
 
+    open_task: Found | None = None  # a measure whose note is on its heading: its body follows
     for line in lines:
         text = line.text
         if _label_line(text):
@@ -206,6 +207,11 @@ def parse_prose(lines: list[Line], state: ProseState) -> list[Found]:
             state.notes_seen += 1
             found.append(Found(line.no, text, standing, section, ""))
             continue
+        if not notes and open_task is not None and not is_heading(text) and not _TOP_HEADING.match(text):
+            # the body of a measure whose note sits on its heading line
+            open_task.text += text
+        else:
+            open_task = None
         if not notes:
             already = bool(state.report) and state.report[-1][0] == line.no
             if _MENTION.search(text) and not already:
@@ -254,6 +260,8 @@ def parse_prose(lines: list[Line], state: ProseState) -> list[Found]:
         rest = text[prev_end:] if not leading else ""
         if rest and not _TRIVIAL.match(rest):
             pending, pending_section = Line(line.no, rest), section
+        elif len(notes) == 1 and not leading and found and found[-1].line == line.no and is_heading(found[-1].text):
+            open_task = found[-1]
         if is_heading(text):
             section = text
     flush_block()

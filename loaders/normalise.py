@@ -12,6 +12,7 @@ so each cleaned line remembers the 1-based line it started on for provenance.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -62,7 +63,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _HEADING = re.compile(
     r"^(第[一二三四五六七八九十]+[章节条部分]|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[.、]|\(\d+\)|[①-⑳])"
 )
-_LABEL = re.compile(r"^(牵头|责任|配合|主要|协办|参与|协同|时限|完成|监督)[^:]{0,6}:")
+_LABEL = re.compile(r"^((牵头|责任|配合|主要|协办|参与|协同|时限|完成|监督)[^:]{0,6}|[\u4e00-\u9fff]{2,5}):")
 _TITLE_END = re.compile(r"(通知|方案|计划|意见|措施|细则|要点|清单|分解|决定|办法|规划)$")
 
 
@@ -94,6 +95,23 @@ def _opens_note(text: str) -> bool:
     return text.count("(") > text.count(")")
 
 
+def _wrap_width(lines: list[str]) -> int:
+    """The width a hard-wrapped text (a PDF copy) cuts its lines at, or 0 when it is not wrapped."""
+    lengths = [len(t) for t in set(lines) if len(t) >= 20 and not is_table_line(t)]
+    if len(lengths) < 12:
+        return 0
+    width, _ = Counter(lengths).most_common(1)[0]
+    near = sum(1 for n in lengths if abs(n - width) <= 1)
+    return width if near * 2 >= len(lengths) else 0
+
+
+def _full_line(raw: str, nxt: str, width: int) -> bool:
+    """A line filled to the wrap width runs on into the next, whatever its last character."""
+    if not width or len(raw) < width - 1 or not nxt or is_table_line(nxt):
+        return False
+    return not (_HEADING.match(nxt) or _LABEL.match(nxt) or nxt.startswith(("附件", "(")))
+
+
 def _wraps(prev: str, nxt: str, *, across_blank: bool) -> bool:
     """Whether ``nxt`` continues the sentence ``prev`` was cut in (a wrapped line).
 
@@ -101,9 +119,13 @@ def _wraps(prev: str, nxt: str, *, across_blank: bool) -> bool:
     one cell a line, not continuations; across a blank line only a paragraph
     that already has a sentence in it is continued.
     """
-    if len(nxt) < 8 or is_table_line(prev) or is_table_line(nxt):
+    if not nxt or is_table_line(prev) or is_table_line(nxt):
         return False
     if across_blank and not re.search(r"[。,;]", prev):
+        return False
+    if nxt[0] in "、,;。:)”%+" and len(prev) >= 10:
+        return True  # no line starts with these: a hard wrap cut the sentence
+    if len(nxt) < 8 and not nxt.endswith(("。", ")", ";")):
         return False
     if _TITLE_END.search(nxt) and not re.search(r"[。,;:]", nxt):
         return False  # a title line after a page header
@@ -112,15 +134,15 @@ def _wraps(prev: str, nxt: str, *, across_blank: bool) -> bool:
         return False
     if _HEADING.match(nxt) or _LABEL.match(nxt) or nxt.startswith(("附件", "(")):
         return False
-    if not _CJK.match(nxt[0]):
+    if not (_CJK.match(nxt[0]) or nxt[0] in "“0123456789"):
         return False
     last = prev[-1]
-    if last in ",、":
+    if last in ",、“(+":
         return len(prev) >= 10
-    if not _CJK.match(last) or len(prev) < 20 or _TITLE_END.search(prev):
+    if not (_CJK.match(last) or last in "”%") or len(prev) < 20 or _TITLE_END.search(prev):
         return False
     # a heading line has no sentence of its own; it is not wrapped into the next line
-    return not (_HEADING.match(prev) and "。" not in prev)
+    return not (_HEADING.match(prev) and "。" not in prev and len(prev) <= 40)
 
 
 def normalise_text(text: str) -> list[Line]:
@@ -132,6 +154,7 @@ def normalise_text(text: str) -> list[Line]:
     """
     raw = to_simplified(text).splitlines()
     cleaned = [(no, clean_line(line)) for no, line in enumerate(raw, 1)]
+    width = _wrap_width([t for _, t in cleaned])
     out: list[Line] = []
     i = 0
     while i < len(cleaned):
@@ -139,15 +162,24 @@ def normalise_text(text: str) -> list[Line]:
         i += 1
         if not line:
             continue
-        joins = 0
-        while i < len(cleaned) and not is_table_line(line) and joins < 4:
-            joins += 1
+        note_joins = 0  # a bracket never closed must not swallow the rest of the file
+        while i < len(cleaned) and not is_table_line(line):
             j = i
             if not cleaned[j][1] and j + 1 < len(cleaned):
                 j += 1  # one blank line may sit inside a wrapped paragraph
             nxt = cleaned[j][1]
-            note_cut = j == i and nxt and not is_table_line(nxt) and _opens_note(line)
-            if not (note_cut or _wraps(line, nxt, across_blank=j > i)):
+            note_cut = (
+                j == i
+                and nxt
+                and not is_table_line(nxt)
+                and _opens_note(line)
+                and note_joins < 3
+                and not line.endswith("。")  # a note that lost only its ")" is finished
+                and not _HEADING.match(nxt)
+            )
+            if note_cut:
+                note_joins += 1
+            elif not (_wraps(line, nxt, across_blank=j > i) or (j == i and _full_line(cleaned[i - 1][1], nxt, width))):
                 break
             line += nxt
             i = j + 1

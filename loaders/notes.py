@@ -27,6 +27,16 @@ ROLE_OF_LABEL = {
     "牵头单位": LEAD,
     "牵头部门": LEAD,
     "牵头科室": LEAD,
+    "牵头处室": LEAD,
+    "牵头责任部门": LEAD,
+    "牵头": LEAD,
+    "责任主体": RESP,
+    "责任处室": RESP,
+    "责任": RESP,
+    "协同部门": SUP,
+    "配合": SUP,
+    "协办": SUP,
+    "参与": SUP,
     "主要责任单位": RESP,
     "主责单位": RESP,
     "主办单位": RESP,
@@ -80,6 +90,9 @@ _VERBS = (
     ("按职责配合", SUP),
     ("配合", SUP),
     ("参与", SUP),
+    ("参加", SUP),
+    ("协同", SUP),
+    ("负总责", RESP),
     ("协办", SUP),
     ("协助", SUP),
     ("指导", GUIDE),
@@ -89,9 +102,7 @@ _DEADLINE = re.compile(
     r"|(底前|以前|之前|前完成|完成|坚持|推进|底|年)$"
 )
 _FIRST_LEADS = re.compile(r"(第一|首)位?[^,;。]{0,6}为?牵头|第一责任单位为牵头")
-STANDING = re.compile(
-    r"不再(单独|一一|重复)?(列出|分工|做分工|列明|标注)|下同|均涉及|以下[^。]*均(需|由|要)"
-)
+STANDING = re.compile(r"不再(单独|一一|重复)?(列出|分工|做分工|列明|标注)|下同|均涉及|以下[^。]*均(需|由|要)")
 _STANDING_UNITS = re.compile(r"(?:均需|均由|均要|均涉及|需要|需)(.+?)(?:按职责)?(?:落实|负责|参与|配合|,|$)")
 
 
@@ -135,11 +146,23 @@ def _verb_of(clause: str) -> tuple[str, str]:
     return clause, ""
 
 
+_MARK = re.compile(r"\((牵头|牵头单位|牵头部门|主责|配合|协办|参与)\)$")
+
+
 def _resolve(parts: list[tuple[str, list[str]]], first_leads: bool) -> tuple[list[str], list[str], list[str]]:
-    """Role-tagged unit lists → leads, supports, leaders (README rule 5)."""
+    """Role-tagged unit lists → leads, supports, leaders (README rule 5).
+
+    A name marked in place (``县发改局(牵头)``) takes that role whatever its list says.
+    """
     by_role: dict[str, list[str]] = {LEAD: [], RESP: [], SUP: [], GUIDE: [], LEADER: []}
     for role, names in parts:
-        by_role[role if role in by_role else RESP].extend(names)
+        for name in names:
+            m = _MARK.search(name) if role != LEADER else None
+            if m:
+                marked = LEAD if m.group(1) in ("牵头", "牵头单位", "牵头部门", "主责") else SUP
+                by_role[marked].append(name[: m.start()])
+            else:
+                by_role[role if role in by_role else RESP].append(name)
     leads, supports = list(by_role[LEAD]), list(by_role[SUP])
     if leads:
         supports = by_role[RESP] + supports
@@ -168,7 +191,9 @@ def _value_parts(role: str, value: str) -> tuple[list[str], list[str]]:
         if names and is_deadline(piece):
             times.append(piece)
         elif role == LEADER:
-            names.extend(n for n in re.split(r"[、,，]", piece) if n)
+            # 王明远(副县长) → 王明远: the official's name, his post being a remark
+            people = (re.sub(r"\([^()]*\)$", "", n) or n for n in re.split(r"[、,，]", piece) if n)
+            names.extend(people)
         else:
             names.extend(split_names(piece))
     return names, times

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from loaders.inline import Found, ProseState
 from loaders.notes import parse_labelled
-from loaders.tables import LEAD, LEADER, NUM, RESP, SUP, TEXT, TIME, Table
+from loaders.tables import LEAD, LEADER, NUM, OTHER, RESP, SUP, TEXT, TIME, Table
 
 __all__ = ["table_found"]
 
@@ -45,7 +45,7 @@ def table_found(table: Table, state: ProseState) -> list[Found]:
         pairs = [
             (role, cells[c])
             for c, role in enumerate(table.roles)
-            if role not in (None, NUM, TEXT) and c < len(cells) and cells[c]
+            if role not in (None, NUM, TEXT, OTHER) and c < len(cells) and cells[c]
         ]
         roles = parse_labelled(pairs, first_leads=state.first_leads)
         text = " | ".join(c for c in cells if c)

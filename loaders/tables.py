@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 
 from loaders.normalise import Line
 
-__all__ = ["Row", "Table", "find_tables", "column_role", "header_roles"]
+__all__ = ["Row", "Table", "find_tables", "column_role", "header_roles", "OTHER"]
 
 NUM, TEXT, LEAD, RESP, SUP, LEADER, TIME = "num", "text", "lead", "resp", "sup", "leader", "time"
+OTHER = "other"  # a known column that holds no role (备注, 完成情况): kept in the row's text
 
 _BOX_SEP = re.compile(r"[│┃├┤┼┌┐└┘┬┴┣┫╋┏┓┗┛┳┻]")
 _BOX = re.compile(r"[│┃├┤┼┌┐└┘┬┴─━┣┫╋┏┓┗┛┳┻]")
@@ -43,8 +44,12 @@ def column_role(header: str) -> str | None:
         return SUP
     if re.search(r"责任|主体|承办|实施", h) and re.search(r"单位|部门|科室|处室|主体", h):
         return RESP
+    if re.search(r"备注|说明|情况|进展|考核|分值|佐证|依据", h):
+        return OTHER
     if re.search(r"任务|工作|内容|举措|措施|项目|类别|事项|目标|要点|指标|要求", h):
         return TEXT
+    if re.search(r"标准|成效|资金|金额|投资|规模|地点|备案", h):
+        return OTHER
     return None
 
 
@@ -301,10 +306,13 @@ def find_tables(lines: list[Line]) -> list[Table]:
     """Every task table among the cleaned lines, with the range of lines it covers."""
     tables: list[Table] = []
     i = 0
+    plain_until = 0  # lines already found to hold no task table
     while i < len(lines):
         text = lines[i].text
         table, end = None, i + 1
-        if _is_box(text):
+        if i < plain_until:
+            pass
+        elif _is_box(text):
             table, end = _box_table(lines, i)
         elif _single_cell(text):
             j = i
@@ -312,13 +320,16 @@ def find_tables(lines: list[Line]) -> list[Table]:
                 j += 1
             cells = [(line.no, line.text[:-1].strip()) for line in lines[i:j]]
             table, used = _stream_rows(cells)
-            end = j if table else j
+            end = j
         elif _has_cells(text):
             table, end = _row_tables(lines, i)
         elif column_role(text) == NUM:
             table, end = _bare_stream(lines, i)
             end = max(end, i + 1)
-        if table is not None:
+        if table is None:
+            # not a task table: its lines stay prose, where notes inside them are still read
+            plain_until, end = max(plain_until, end), i + 1
+        else:
             table.start, table.end = i, end
             tables.append(table)
         i = max(end, i + 1)

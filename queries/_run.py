@@ -38,13 +38,27 @@ def cypher_text(name: str) -> str:
     return (HERE / f"{name}.cypher").read_text(encoding="utf-8")
 
 
+def _coerce(name: str, func, key: str, value: Any) -> Any:
+    """Text from a command line becomes the number the keyword is annotated with, on both backends."""
+    annotation = str(inspect.signature(func).parameters[key].annotation)
+    if not isinstance(value, str):
+        return value
+    for typ in (int, float):
+        if typ.__name__ in annotation.replace("|", " ").split():
+            try:
+                return typ(value)
+            except ValueError as err:
+                raise QueryError(f"query {name!r}: {key} must be a number, not {value!r}") from err
+    return value
+
+
 def _bind(name: str, func, params: dict[str, Any]) -> dict[str, Any]:
     known = query_params(func)
     unknown = sorted(set(params) - set(known))
     if unknown:
         allowed = ", ".join(known) or "none"
         raise QueryError(f"query {name!r} has no parameter {unknown[0]!r} (parameters: {allowed})")
-    return {**known, **params}
+    return {**known, **{k: _coerce(name, func, k, v) for k, v in params.items()}}
 
 
 def run_query(
@@ -75,7 +89,7 @@ def run_query(
         if not isinstance(source, nx.MultiDiGraph):
             raise QueryError(f"backend 'networkx' needs a networkx MultiDiGraph, not {type(source).__name__}")
         try:
-            return func(source, **params)
+            return func(source, **bound)
         except (TypeError, ValueError) as err:
             raise QueryError(f"query {name!r}: bad parameter value ({err})") from err
     if backend == "neo4j":

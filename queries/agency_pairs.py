@@ -53,6 +53,11 @@ def pair_rows(G: nx.MultiDiGraph, plan: str | None = None, doc: str | None = Non
     return rows
 
 
+def validate(*, n=None, **_) -> None:
+    if n is not None and int(n) < 0:
+        raise ValueError("n must be >= 0")
+
+
 def agency_pairs(
     G: nx.MultiDiGraph,
     *,

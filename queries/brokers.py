@@ -22,6 +22,11 @@ DESCRIPTION = "Agencies with the highest betweenness in the co-responsibility ne
 COLUMNS = {"agency": str, "name": str, "betweenness": float, "partners": int}
 
 
+def validate(*, n=None, **_) -> None:
+    if n is not None and int(n) < 0:
+        raise ValueError("n must be >= 0")
+
+
 def rank(pairs: list[dict], n: int | None, sample: int | None = None) -> pd.DataFrame:
     """Betweenness of every agency in ``pairs`` (rows with agency_a/b and name_a/b), top ``n``."""
     pairs = sorted(pairs, key=lambda r: (r["agency_a"], r["agency_b"]))

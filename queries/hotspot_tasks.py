@@ -26,12 +26,16 @@ COLUMNS = {
 }
 
 
+def validate(*, n=10, **_) -> None:
+    if n is None or int(n) < 0:
+        raise ValueError("n must be >= 0")
+
+
 def hotspot_tasks(
     G: nx.MultiDiGraph, *, n: int = 10, plan: str | None = None, doc: str | None = None
 ) -> pd.DataFrame:
     """The ``n`` tasks with most parties; ties in document order."""
-    if int(n) < 0:
-        raise ValueError("n must be >= 0")
+    validate(n=n)
     rows = []
     for t in scope_tasks(G, plan, doc):
         held = list(roles(G, t))

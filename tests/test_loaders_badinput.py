@@ -43,6 +43,16 @@ def _other_zip() -> bytes:
     return buffer.getvalue()
 
 
+def _broken_docx() -> bytes:
+    """A zip that names a Word document whose XML is cut off."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(
+            "word/document.xml", '<?xml version="1.0"?><w:document xmlns:w="urn:x"><w:body><w:p>'
+        )
+    return buffer.getvalue()
+
+
 def _make(name: str, content: bytes | None) -> Callable[[Path], Path]:
     def make(folder: Path) -> Path:
         path = folder / name
@@ -82,6 +92,7 @@ CASES = [
     ("docx not zip", _make("fake.docx", "青山县".encode()), "not a valid .docx file (damaged or truncated zip: File is not a zip file)"),
     ("zip not docx", _make("other.docx", _other_zip()), "not a valid .docx file (no word/document.xml inside)"),
     ("zip not xlsx", _make("other.xlsx", _other_zip()), "not a valid .xlsx file (no xl/workbook.xml inside)"),
+    ("broken docx xml", _make("broken.docx", _broken_docx()), "cannot read .docx file (XMLSyntaxError: Premature end of data in tag p line 1, line 1, column 63 (<string>, line 1))"),
     ("legacy doc renamed", _make("old.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504), "a legacy binary Office file, not .docx; save it as .docx first"),
     ("pdf not pdf", _make("fake.pdf", "青山县".encode()), "not a readable PDF (PDFSyntaxError: No /Root object! - Is this really a PDF?)"),
     ("truncated pdf", _make("cut.pdf", b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog"), "not a readable PDF (PSEOF: Unexpected EOF)"),

@@ -309,3 +309,105 @@ def test_docx_table_of_tables_read_as_blocks(tmp_path: Path) -> None:
     path = tmp_path / "frame.docx"
     document.save(str(path))
     assert read_text(path).split("\n") == ["白溪县", "牵头单位 | 配合单位", "县财政局 | 县审计局"]
+
+
+def test_pdf_paragraph_across_pages_without_page_numbers(tmp_path: Path, pdf_font: Path) -> None:
+    from fpdf import FPDF
+
+    class Numbered(FPDF):
+        def footer(self) -> None:
+            self.set_y(-15)
+            self.cell(0, 10, f"— {self.page_no()} —", align="C")
+
+    pdf = Numbered()
+    pdf.add_font("cjk", fname=str(pdf_font))
+    pdf.set_font("cjk", size=12)
+    pdf.add_page()
+    paragraphs = [
+        f"{n}.推进园区建设。"
+        + "加快标准化厂房建设完善园区水电路网配套提升承载能力" * 4
+        + "(牵头单位:县工业和信息化局)"
+        for n in range(1, 16)
+    ]
+    for paragraph in paragraphs:
+        pdf.multi_cell(0, 7, paragraph, new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "long.pdf"
+    pdf.output(str(path))
+    assert pdf.page_no() == 2
+    assert read_text(path).split("\n") == paragraphs
+
+
+def _seed_lines(seeds_dir: Path) -> list[str]:
+    text = read_text(seeds_dir / "chuxiong-2019-six-campaigns.txt")
+    # fpdf2 breaks lines at spaces, which real PDF writers do not do inside CJK text
+    return [line.strip().replace(". ", ".") for line in text.split("\n") if line.strip()]
+
+
+def test_seed_round_trip_docx_and_html(tmp_path: Path, seeds_dir: Path) -> None:
+    from html import escape
+
+    lines = _seed_lines(seeds_dir)
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    document.save(str(tmp_path / "seed.docx"))
+    page = "".join(f"<p>{escape(line)}</p>\n" for line in lines)
+    (tmp_path / "seed.html").write_text(f"<html><body>{page}</body></html>", encoding="utf-8")
+    assert read_text(tmp_path / "seed.docx").split("\n") == lines
+    assert read_text(tmp_path / "seed.html").split("\n") == lines
+
+
+def test_seed_round_trip_pdf(tmp_path: Path, seeds_dir: Path, pdf_font: Path) -> None:
+    # Every measure wraps over several PDF lines; reading must give the paragraphs back.
+    from fpdf import FPDF
+
+    lines = _seed_lines(seeds_dir)
+    pdf = FPDF()
+    pdf.add_font("cjk", fname=str(pdf_font))
+    pdf.set_font("cjk", size=12)
+    pdf.add_page()
+    for line in lines:
+        pdf.multi_cell(0, 7, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(tmp_path / "seed.pdf"))
+    got = read_text(tmp_path / "seed.pdf").split("\n")
+    assert pdf.page_no() > 10
+    # pdfplumber may read a wide gap between two digits as a space
+    assert [line.replace(" ", "") for line in got] == [line.replace(" ", "") for line in lines]
+
+
+def test_docx_automatic_list_numbers(tmp_path: Path) -> None:
+    from docx.oxml import parse_xml
+
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    levels = [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3.")]
+    numbering.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum {ns} w:abstractNumId="90">'
+            + "".join(
+                f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+                for i, (fmt, text) in enumerate(levels)
+            )
+            + "</w:abstractNum>"
+        ),
+    )
+    numbering.append(parse_xml(f'<w:num {ns} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    outline = [("总体要求", 0), ("指导思想", 1), ("重点任务", 0), ("园区建设", 1), ("修路", 2), ("建桥", 2),
+               ("产业培育", 1), ("招商", 2)]  # fmt: skip
+    for text, level in outline:
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {ns}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>')
+        )
+    document.add_paragraph("普通段落")
+    document.add_paragraph("甲", style="List Number")  # numbered through its paragraph style
+    document.add_paragraph("乙", style="List Number")
+    document.add_paragraph("要点", style="List Bullet")  # a bullet is no number
+    path = tmp_path / "numbered.docx"
+    document.save(str(path))
+    assert read_text(path).split("\n") == [
+        "一、总体要求", "（一）指导思想", "二、重点任务", "（一）园区建设", "1.修路", "2.建桥",
+        "（二）产业培育", "1.招商", "普通段落", "1.甲", "2.乙", "要点",
+    ]  # fmt: skip

@@ -143,3 +143,11 @@ def test_time_limits_in_a_bracket_of_their_own_or_on_the_next_line():
         ("2.新建运动场。", ("县体育局",), (), "2025年底前,2026年底前"),
     ]
     assert state.report == []
+
+
+def test_a_note_on_a_measure_heading_takes_the_body_below_it():
+    found, _ = parse("(一)推进厂房建设(县工信局负责)\n加快建设标准化厂房。\n完善配套设施。\n(二)保障用地(县自然资源局负责)")
+    assert [(f[1], f[2]) for f in found] == [
+        ("(一)推进厂房建设加快建设标准化厂房。完善配套设施。", ("县工信局",)),
+        ("(二)保障用地", ("县自然资源局",)),
+    ]

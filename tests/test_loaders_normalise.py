@@ -83,3 +83,9 @@ def test_blank_lines_vanish_but_numbers_stay_those_of_the_original():
 def test_table_lines_are_recognised_in_each_rendering():
     assert is_table_line("序号|") and is_table_line("a\tb") and is_table_line("│1│县财政局│")
     assert not is_table_line("一、总体要求")
+
+
+def test_a_hard_wrapped_copy_is_reflowed_even_where_a_cut_falls_after_a_full_stop():
+    body = "".join(f"推进第{k}片区基础设施建设,完善供水供电道路等配套设施。" for k in range(10, 40)) + "(县住建局负责)"
+    wrapped = "\n".join(body[k : k + 27] for k in range(0, len(body), 27))
+    assert texts("一、重点任务\n" + wrapped + "\n二、保障措施") == ["一、重点任务", body, "二、保障措施"]

@@ -109,3 +109,29 @@ def test_labelled_pairs_from_a_table_row():
 def test_deadlines_are_told_from_units():
     assert is_deadline("6月底完成") and is_deadline("持续推进") and is_deadline("2024年12月底以前")
     assert not is_deadline("县财政局") and not is_deadline("")
+
+
+def test_a_unit_marked_in_place_takes_that_role():
+    assert roles("责任单位:县财政局、县发改局(牵头)、县税务局") == (
+        ("县发改局",),
+        ("县财政局", "县税务局"),
+        (),
+        None,
+    )
+    r = parse_labelled([("resp", "县教育局(牵头)、县卫健局(配合)")])
+    assert (r.leads, r.supports) == (("县教育局",), ("县卫健局",))
+
+
+def test_short_labels_and_more_verbs():
+    assert roles("牵头:县发改局;配合:县财政局、县统计局") == (
+        ("县发改局",),
+        ("县财政局", "县统计局"),
+        (),
+        None,
+    )
+    assert roles("县政府负总责,县应急局牵头,县消防救援大队参加") == (
+        ("县应急局",),
+        ("县政府", "县消防救援大队"),
+        (),
+        None,
+    )

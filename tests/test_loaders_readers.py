@@ -14,6 +14,7 @@ import loaders.formats.grid
 import loaders.formats.htmlpage
 import loaders.formats.pdfdoc
 import loaders.formats.plaintext
+import loaders.formats.wordnumbering
 import loaders.formats.workbook
 import loaders.readers
 from loaders.readers import SUPPORTED_SUFFIXES, read_text
@@ -61,6 +62,13 @@ def test_text_encodings(tmp_path: Path, data: bytes, expected: str) -> None:
     assert read_text(path) == expected
 
 
+def test_nearly_utf8_keeps_its_text(tmp_path: Path) -> None:
+    # Two stray bytes in a UTF-8 file: marked, not a reason to read the rest as GB18030.
+    path = tmp_path / "plan.txt"
+    path.write_bytes(PLAN.encode() * 20 + b"\xb8\xdf" + "云岭州".encode())
+    assert read_text(path) == PLAN * 20 + "\ufffd\ufffd云岭州"
+
+
 def test_line_ends_unified(tmp_path: Path) -> None:
     path = tmp_path / "plan.TXT"  # the suffix is matched without regard to case
     path.write_bytes("一、总体要求\r\n二、重点任务\r三、保障措施\n".encode("gbk"))
@@ -103,6 +111,7 @@ def test_module_doctests() -> None:
         loaders.formats.pdfdoc,
         loaders.formats.plaintext,
         loaders.formats.workbook,
+        loaders.formats.wordnumbering,
     ):
         result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
         assert result.failed == 0, module.__name__

@@ -66,5 +66,6 @@ def test_whole_corpus_meets_the_targets(corpus_report):
 
 
 def test_every_document_scores_well(corpus_report):
-    weak = {doc: d["assignment_f1"] for doc, d in corpus_report["docs"].items() if d["assignment_f1"] < 0.95}
-    assert weak == {}
+    scores = {doc: d["assignment_f1"] for doc, d in corpus_report["docs"].items()}
+    assert min(scores.values()) >= 0.85, scores
+    assert [doc for doc, f1 in scores.items() if f1 < 0.95] == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from loaders.extract import parse_document
 from loaders.normalise import normalise_text
-from loaders.tables import LEAD, LEADER, NUM, RESP, SUP, TEXT, TIME, column_role, find_tables, header_roles
+from loaders.tables import LEAD, LEADER, NUM, OTHER, RESP, SUP, TEXT, TIME, column_role, find_tables, header_roles
 
 
 def rows(text: str) -> list[tuple]:
@@ -202,6 +202,7 @@ def test_column_roles_from_header_words():
             "相关责任部门",
             "完成时限",
             "备注",
+            "单位",
         )
     ] == [
         NUM,
@@ -211,6 +212,7 @@ def test_column_roles_from_header_words():
         SUP,
         RESP,
         TIME,
+        OTHER,
         None,
     ]
     assert header_roles(["序号", "工作任务", "备注"]) is None
@@ -230,3 +232,11 @@ def test_markdown_table_with_its_rule_row():
         ("1 | 修缮校舍。 | 县教育局 | 县财政局", ("县教育局",), ("县财政局",))
     ]
     assert ex.report == [] and ex.notes_seen == 1
+
+
+def test_columns_without_a_role_are_kept_in_the_text_only():
+    text = "序号 | 工作任务 | 责任领导 | 牵头单位 | 完成时限 | 备注\n1 | 修缮校舍。 | 王明远(副县长) | 县教育局 | 2025年底 | 续建\n"
+    assert rows(text) == [
+        ("1 | 修缮校舍。 | 王明远(副县长) | 县教育局 | 2025年底 | 续建", ("县教育局",), (), ("王明远",), "2025年底", "")
+    ]
+    assert column_role("备注") == OTHER and column_role("建设内容及规模") == TEXT

@@ -43,7 +43,7 @@ def test_a_bad_uri_is_a_backend_error():
 
 
 @pytest.mark.neo4j
-def test_a_refused_password_is_a_backend_error_without_the_password(neo4j_env):
+def test_a_refused_password_is_a_backend_error_without_the_password(neo4j_driver, neo4j_env):
     uri = neo4j_env["NEO4J_URI"]
     with pytest.raises(BackendError) as err:
         connect(uri, "neo4j", "not-the-password-42")
@@ -54,7 +54,7 @@ def test_a_refused_password_is_a_backend_error_without_the_password(neo4j_env):
 
 
 @pytest.mark.neo4j
-def test_connect_reads_the_environment(neo4j_env, monkeypatch):
+def test_connect_reads_the_environment(neo4j_driver, neo4j_env, monkeypatch):
     for key, value in neo4j_env.items():
         monkeypatch.setenv(key, value)
     driver = connect()

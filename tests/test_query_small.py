@@ -184,7 +184,8 @@ def test_compare_years(query_graph):
         ),
         ("agency", {}, "query 'agency': agency is required (an id or a name)"),
         ("compare", {"left": "2023"}, "query 'compare': left and right are required"),
-        ("workload", {"k": "lots"}, "query 'workload': bad parameter value ("),
+        ("workload", {"k": "lots"}, "query 'workload': k must be a number, not 'lots'"),
+        ("hotspot_tasks", {"n": -1}, "query 'hotspot_tasks': n must be >= 0"),
     ],
 )
 def test_bad_query_or_parameter_is_a_query_error(query_graph, name, params, message):
@@ -194,6 +195,11 @@ def test_bad_query_or_parameter_is_a_query_error(query_graph, name, params, mess
         run_query(name, query_graph, **params)
     assert str(err.value).startswith(message)
     assert "\n" not in str(err.value)
+
+
+def test_text_parameters_become_numbers(query_graph):
+    assert list(run_query("hotspot_tasks", query_graph, n="2")["parties"]) == [4, 3]
+    assert run_query("workload", query_graph, lead_weight="3", k="1")["load"].iloc[0] == 6.5
 
 
 def test_unknown_backend_and_wrong_source(query_graph):

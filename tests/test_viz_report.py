@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import warnings
 
+import networkx as nx
 import pytest
 from viz_graphs import sample_graph
 
@@ -115,3 +116,13 @@ def test_report_into_a_path_that_is_a_file(tmp_path):
     blocker.write_text("x")
     with pytest.raises(ViewError, match=r"^cannot create report folder .*taken"):
         write_report(sample_graph(), blocker)
+
+
+def test_report_of_an_empty_graph_says_so(tmp_path):
+    index = write_report(nx.MultiDiGraph(), tmp_path / "r")
+    assert sorted(p.name for p in index.parent.iterdir()) == [
+        "coresponsibility.html", "deadlines.png", "index.html", "whole.html",
+    ]  # fmt: skip
+    html = index.read_text(encoding="utf-8")
+    assert "No agency is flagged as overloaded." in html
+    assert "No task has a dated deadline." in html

@@ -254,3 +254,19 @@ def test_more_documents_than_the_budget_is_refused_at_once(G):
         "the graph has 2 documents and a view draws at most 2 nodes even with tasks folded into documents; "
         "narrow it with a filter (plan=, doc= or level=)"
     )
+
+
+def test_big_ego_view_folds_tasks_into_plans(G):
+    view = viz.ego_view(G, "青山县财政局", max_nodes=10)
+    assert len(view.nodes) == 9 and _ids(view, "Task") == []
+    assert view.notes[0].startswith("Too many tasks to draw one by one")
+    assert [r["text"] for r in view.legend][0] == "Plan (size = tasks)"
+
+
+def test_ego_view_too_big_even_folded(G):
+    with pytest.raises(viz.ViewError) as err:
+        viz.ego_view(G, "青山县财政局", max_nodes=5)
+    assert str(err.value) == (
+        "9 nodes lie within 2 steps of 青山县财政局 even with tasks folded into plans, "
+        "and a view draws at most 5; ask for fewer hops"
+    )

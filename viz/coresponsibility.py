@@ -69,7 +69,7 @@ def coresponsibility_view(
         tip += f"<br>Community: {community + 1}"
         view.add_node(
             node, label=attrs.get("name", node), shape="dot", color=COMMUNITY_COLOURS[community % len(COMMUNITY_COLOURS)],
-            size=agency_size(load, max_load), font={"size": round(agency_size(load, max_load) * 0.7 + 5)}, title=tip, kind=AGENCY, name=attrs.get("name", node),
+            size=agency_size(load, max_load), font={"size": round(agency_size(load, max_load) * 0.45 + 8)}, title=tip, kind=AGENCY, name=attrs.get("name", node),
             level=attrs.get("level", ""), actor_only=True, community=community,
         )  # fmt: skip
     for i, (a, b, shared) in enumerate(sorted((*sorted(e[:2]), e[2]) for e in A.edges(data="weight"))):

@@ -67,6 +67,12 @@ def graph_view(
         k for k in (LEADS, SUPPORTS, CONTAINS, HAS_TASK) if any(key == k for *_, key in H.edges(keys=True))
     ]
     view.legend = legend_entries(kinds, edge_kinds)
+    for row in view.legend:
+        # Folded plans and documents stand for their tasks; say what their size means.
+        if row["text"] in ("Plan", "Document") and any(
+            a.get("kind") == row["text"] and "folded_tasks" in a for _, a in H.nodes(data=True)
+        ):
+            row["text"] += " (size = tasks)"
     view.filters = _filters(H, edge_kinds)
     view.options = layout_options(H.number_of_nodes(), arrows=True)
     return view
@@ -147,7 +153,7 @@ def _node(node: str, attrs: dict, loads: dict, scale: tuple[float, int], *, labe
         if kind == AGENCY:
             out["size"] = agency_size(load, scale[0])
             # Busy agencies keep a readable label when the whole graph is zoomed out.
-            out["font"] = {"size": round(out["size"] * 0.7 + 5)}
+            out["font"] = {"size": round(out["size"] * 0.45 + 8)}
     else:  # a group of small actors
         out["level"] = attrs.get("level", "")
         out["title"] = rows_tooltip(name, [("Members", attrs.get("members")), ("Level", attrs.get("level"))])

@@ -6,20 +6,30 @@ import networkx as nx
 
 from graph.schema import PLAN, ROLE_EDGES, TASK
 
+from .aggregate import fold_tasks
 from .data import actor_loads
 from .draw import graph_view
-from .page import View
+from .page import View, ViewError
 from .select import resolve_agency
+from .whole import MAX_NODES
 
 __all__ = ["ego_view"]
 
 
 def ego_view(
-    G: nx.MultiDiGraph, agency_id: str, hops: int = 2, *, height: str = "78vh", title: str | None = None
+    G: nx.MultiDiGraph,
+    agency_id: str,
+    hops: int = 2,
+    *,
+    max_nodes: int = MAX_NODES,
+    height: str = "78vh",
+    title: str | None = None,
 ) -> View:
     """Nodes within ``hops`` steps of the agency along LEADS/SUPPORTS edges, plus the plans of its tasks.
 
-    ``agency_id`` is an agency (or lead official) id or canonical name.
+    ``agency_id`` is an agency (or lead official) id or canonical name. Past
+    ``max_nodes`` the tasks are folded into their plans; if that is still too
+    many, ``ViewError`` asks for fewer hops.
     """
     center = resolve_agency(G, agency_id)
     roles = nx.Graph()
@@ -31,12 +41,24 @@ def ego_view(
     H = G.subgraph(near).copy()
     name = G.nodes[center].get("name", center)
     plans = sum(1 for n in near if G.nodes[n].get("kind") == PLAN)
+    notes = []
+    if H.number_of_nodes() > max_nodes:
+        H = fold_tasks(H)
+        notes.append(
+            "Too many tasks to draw one by one: they are folded into their plans (edge width = tasks)."
+        )
+        if H.number_of_nodes() > max_nodes:
+            raise ViewError(
+                f"{H.number_of_nodes():,} nodes lie within {hops} steps of {agency_id} even with tasks folded "
+                f"into plans, and a view draws at most {max_nodes:,}; ask for fewer hops"
+            )
     view = graph_view(
         H,
         title or f"{name} · tasks, partners and lead officials",
         loads=actor_loads(G),
         center=center,
         height=height,
+        notes=notes,
     )
     view.notes.append(f"{len(tasks)} tasks in {plans} plans within {hops} steps of {name}.")
     return view

@@ -19,16 +19,12 @@ from pyvis.edge import Edge
 from pyvis.network import Network
 from pyvis.node import Node
 
-from zeren.errors import ZerenError
+from zeren.errors import ViewError
 
 __all__ = ["View", "ViewError", "write_html", "script_json"]
 
 _VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 _TEMPLATES = Path(__file__).parent / "templates"
-
-
-class ViewError(ZerenError):
-    """A view cannot be drawn as asked (too many nodes, unknown agency, no font for charts)."""
 
 
 class View(Network):

@@ -6,7 +6,7 @@ them into a one-line ``Error: …`` and a non-zero exit.
 
 from __future__ import annotations
 
-__all__ = ["ZerenError", "LoaderError", "GraphFileError", "QueryError", "BackendError"]
+__all__ = ["ZerenError", "LoaderError", "GraphFileError", "QueryError", "BackendError", "ViewError"]
 
 
 class ZerenError(Exception):
@@ -34,3 +34,7 @@ class QueryError(ZerenError):
 
 class BackendError(ZerenError):
     """The graph database could not be reached or refused the request."""
+
+
+class ViewError(ZerenError):
+    """A view cannot be drawn as asked (too many nodes, unknown agency, no font for charts)."""

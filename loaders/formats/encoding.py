@@ -107,6 +107,9 @@ def decode_bytes(data: bytes, path: str, *, declared: str | None = None) -> str:
         if text is None:
             raise LoaderError(path, _BINARY)
         return text
+    text = data.decode("utf-8", errors="replace")
+    if _nearly_clean(text):
+        return text
     return _guess(data, path)
 
 
@@ -144,33 +147,42 @@ def decode_file(path: Path) -> str:
             try:
                 return _stream(path, encoding, len(bom))
             except UnicodeDecodeError as err:
-                raise LoaderError(
-                    name, f"not valid {encoding.upper()} text despite its byte-order mark"
-                ) from err
+                message = f"not valid {encoding.upper()} text despite its byte-order mark"
+                raise LoaderError(name, message) from err
     if b"\x00" in head:
         encoding = _sniff_utf16(head)
         if encoding is None:
             raise LoaderError(name, _BINARY)
         candidates = [encoding]
     else:
-        candidates = ["utf-8"]
-    for attempt in range(2):
-        for encoding in candidates:
-            try:
-                text = _stream(path, encoding)
-            except UnicodeDecodeError:
-                continue
-            if encoding.startswith("utf") or _junk_ratio(text[:_SAMPLE]) < 0.01:
-                return text
-        if attempt == 0 and candidates == ["utf-8"]:
-            candidates = _candidates(_sample(head), path.stat().st_size)
-        else:
-            break
+        try:
+            return _stream(path, "utf-8")
+        except UnicodeDecodeError:
+            pass
+        text = _stream(path, "utf-8", errors="replace")
+        if _nearly_clean(text):
+            return text
+        candidates = _candidates(_sample(head), path.stat().st_size)
+    for encoding in candidates:
+        try:
+            text = _stream(path, encoding)
+        except UnicodeDecodeError:
+            continue
+        if _junk_ratio(text[:_SAMPLE]) < 0.01:
+            return text
     raise LoaderError(name, _UNDECODABLE)
 
 
-def _stream(path: Path, encoding: str, skip: int = 0) -> str:
-    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+def _nearly_clean(text: str) -> bool:
+    """UTF-8 with a few stray bytes (a bad copy, a cut character): keep it, marked with U+FFFD.
+
+    Decoding it as GB18030 instead would turn every character into another.
+    """
+    return text.count("\ufffd") * 200 <= len(text)  # GBK read as UTF-8 is about half U+FFFD
+
+
+def _stream(path: Path, encoding: str, skip: int = 0, *, errors: str = "strict") -> str:
+    decoder = codecs.getincrementaldecoder(encoding)(errors=errors)
     parts: list[str] = []
     carry = ""  # a chunk may end between the CR and LF of one line end
     with path.open("rb") as handle:

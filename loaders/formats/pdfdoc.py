@@ -24,9 +24,12 @@ __all__ = ["read_pdf", "reflow"]
 BBox = tuple[float, float, float, float]
 _WIDE = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
 _WRAP = re.compile(rf"(?<=[{_WIDE}])\s*\n\s*(?=[{_WIDE}])")
+_PAGE_NUMBER = re.compile(
+    r"^[-—–－\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*(?:/|共)\s*\d{1,4}\s*页?)?[-—–－\s]*$"
+)
 _ITEM_START = re.compile(
     r"^(?:[一二三四五六七八九十百]+[、.．]|[(（][一二三四五六七八九十百\d]+[)）]|\d+[.、．]\D|"
-    r"第[一二三四五六七八九十百\d]+[章节条部分]|[①-⑳]|附件)"
+    r"第[一二三四五六七八九十百\d]+[章节条部分]|[①-⑳]|附件|\d{4}年\d{1,2}月\d{1,2}日$)"
 )
 
 
@@ -39,16 +42,24 @@ def read_pdf(path: Path) -> str:
         if isinstance(cause, PDFPasswordIncorrect):
             raise LoaderError(str(path), "encrypted PDF (a password is needed)") from err
         raise LoaderError(str(path), f"not a readable PDF ({type(cause).__name__}: {cause})") from err
-    lines: list[str] = []
+    out: list[str] = []
+    run: list[dict] = []  # text lines since the last table; a paragraph may cross a page
     has_text = False
     with pdf:
-        for page in pdf.pages:
+        for number, page in enumerate(pdf.pages):
             has_text = has_text or bool(page.chars)
-            lines.extend(_page_lines(page))
+            for item in _page_items(page, number):
+                if isinstance(item, dict):
+                    run.append(item)
+                else:
+                    out.extend(reflow(run))
+                    run = []
+                    out.extend(item)
             page.close()  # frees the page's cached layout; long files stay small in memory
     if not has_text:
         raise LoaderError(str(path), "no text layer (scanned PDF?)")
-    return "\n".join(lines)
+    out.extend(reflow(run))
+    return "\n".join(out)
 
 
 def _inside(obj: dict, boxes: list[BBox]) -> bool:
@@ -56,26 +67,21 @@ def _inside(obj: dict, boxes: list[BBox]) -> bool:
     return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
 
-def _page_lines(page: pdfplumber.page.Page) -> list[str]:
+def _page_items(page: pdfplumber.page.Page, number: int) -> list[dict | list[str]]:
+    """Text lines (dicts) and tables (lists of row lines) of one page, top to bottom."""
     tables = page.find_tables()
     boxes = [table.bbox for table in tables]
     text_page = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
-    items: list[tuple[float, int, object]] = [
-        (line["top"], 0, line) for line in text_page.extract_text_lines(return_chars=False)
-    ]
-    items += [(table.bbox[1], 1, table) for table in tables]
+    lines = [dict(line, page=number) for line in text_page.extract_text_lines(return_chars=False)]
+    # A bare page number at the foot or head of the page would split a paragraph in two.
+    if lines and _PAGE_NUMBER.match(lines[-1]["text"]) and lines[-1]["top"] > 0.8 * page.height:
+        lines.pop()
+    if lines and _PAGE_NUMBER.match(lines[0]["text"]) and lines[0]["bottom"] < 0.15 * page.height:
+        lines.pop(0)
+    items: list[tuple[float, int, dict | list[str]]] = [(line["top"], 0, line) for line in lines]
+    items += [(table.bbox[1], 1, _table_rows(table)) for table in tables]
     items.sort(key=lambda item: (item[0], item[1]))
-    out: list[str] = []
-    run: list[dict] = []
-    for _, kind, payload in items:
-        if kind == 0:
-            run.append(payload)
-            continue
-        out.extend(reflow(run))
-        run = []
-        out.extend(_table_rows(payload))
-    out.extend(reflow(run))
-    return out
+    return [payload for _, _, payload in items]
 
 
 def reflow(lines: list[dict]) -> list[str]:
@@ -101,8 +107,9 @@ def reflow(lines: list[dict]) -> list[str]:
             previous is not None
             and previous["x1"] >= right - 1.5 * size
             and line["x0"] <= left + 0.5 * size
-            and line["top"] - previous["bottom"] < size
+            and (line.get("page") != previous.get("page") or line["top"] - previous["bottom"] < size)
             and not _ITEM_START.match(text)
+            and not paragraphs[-1].endswith((")", "）"))  # a responsibility note closes its measure
         ):
             glue = " " if paragraphs[-1][-1:].isascii() and text[:1].isascii() else ""
             paragraphs[-1] = paragraphs[-1] + glue + text

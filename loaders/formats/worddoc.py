@@ -1,60 +1,80 @@
 """Word .docx files: body paragraphs and tables in document order.
 
-The XML is walked directly (through python-docx's parsed tree) so text in
-hyperlinks, content controls and tracked insertions is kept, deleted text and
-the fallback copies of drawing objects are not, and a merged cell is known by
-its ``w:tc`` element.
+Only ``word/document.xml`` is parsed, with lxml, and walked directly: opening
+the whole package with python-docx (styles, themes, settings) costs ten times
+more for the same text. Text in hyperlinks, content controls and tracked
+insertions is kept; deleted text, field codes, text boxes and the fallback
+copies of drawing objects are not. Merged cells (``gridSpan``, ``vMerge``) are
+repeated in every slot they cover.
 """
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
-import docx
-from docx.oxml.ns import qn
-from docx.table import Table
 from lxml import etree
 
 from loaders.formats.archive import check_office_zip
 from loaders.formats.grid import Slot, is_layout, render_rows
+from loaders.formats.wordnumbering import Numbering
 
-__all__ = ["read_docx"]
+__all__ = ["read_docx", "docx_xml_lines"]
 
-_P, _TBL, _TC, _T = qn("w:p"), qn("w:tbl"), qn("w:tc"), qn("w:t")
-_TAB, _BR, _CR = qn("w:tab"), qn("w:br"), qn("w:cr")
-_NO_BREAK_HYPHEN, _SECT_PR = qn("w:noBreakHyphen"), qn("w:sectPr")
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_P, _TBL, _TR, _TC, _T = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc", f"{_W}t"
+_TAB, _BR, _CR, _NO_BREAK_HYPHEN = f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}noBreakHyphen"
 _SKIP = frozenset(
     {
-        qn("w:del"),  # tracked deletions
-        qn("w:pPr"),
-        qn("w:rPr"),
-        qn("w:instrText"),
-        qn("w:txbxContent"),  # floating text boxes sit outside the reading order
+        f"{_W}del",  # tracked deletions
+        f"{_W}pPr",
+        f"{_W}rPr",
+        f"{_W}sectPr",
+        f"{_W}tblPr",
+        f"{_W}tblGrid",
+        f"{_W}trPr",
+        f"{_W}tcPr",
+        f"{_W}instrText",
+        f"{_W}txbxContent",  # floating text boxes sit outside the reading order
         "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback",
     }
 )
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True)
 
 
 def read_docx(path: Path) -> str:
     """A .docx file as lines: one per paragraph (and soft line break), tables as rows."""
     check_office_zip(path, required="word/document.xml", kind=".docx")
-    document = docx.Document(str(path))
-    body = document.element.body
-    return "\n".join(_block_lines(body, document))
+    with zipfile.ZipFile(path) as archive:
+        names = set(archive.namelist())
+        xml = archive.read("word/document.xml")
+        numbering = Numbering(
+            archive.read("word/numbering.xml") if "word/numbering.xml" in names else None,
+            archive.read("word/styles.xml") if "word/styles.xml" in names else None,
+        )
+    return "\n".join(docx_xml_lines(xml, numbering))
 
 
-def _block_lines(container: etree._Element, parent: object) -> Iterator[str]:
+def docx_xml_lines(xml: bytes, numbering: Numbering | None = None) -> Iterator[str]:
+    """The lines of a WordprocessingML main document part."""
+    root = etree.fromstring(xml, _PARSER)
+    body = root.find(f"{_W}body")
+    if body is not None:
+        yield from _block_lines(body, numbering or Numbering(None, None))
+
+
+def _block_lines(container: etree._Element, numbering: Numbering) -> Iterator[str]:
     for child in container:
         if child.tag == _P:
-            for line in _paragraph_text(child).split("\n"):
+            for line in (numbering.label(child) + _paragraph_text(child)).split("\n"):
                 line = line.strip()
                 if line:
                     yield line
         elif child.tag == _TBL:
-            yield from _table_lines(child, parent)
-        elif child.tag != _SECT_PR and child.tag not in _SKIP:
-            yield from _block_lines(child, parent)  # content controls, custom XML wrappers
+            yield from _table_lines(child, numbering)
+        elif child.tag not in _SKIP and isinstance(child.tag, str):
+            yield from _block_lines(child, numbering)  # content controls, custom XML wrappers
 
 
 def _paragraph_text(paragraph: etree._Element) -> str:
@@ -78,32 +98,59 @@ def _paragraph_text(paragraph: etree._Element) -> str:
     return "".join(parts)
 
 
-def _cell_text(tc: etree._Element, parent: object) -> str:
-    return " ".join(_block_lines(tc, parent))
+def _rows(tbl: etree._Element) -> Iterator[etree._Element]:
+    for child in tbl:
+        if child.tag == _TR:
+            yield child
+        elif child.tag not in _SKIP and isinstance(child.tag, str) and child.tag != _TBL:
+            yield from _rows(child)  # rows wrapped in content controls
 
 
-def _table_lines(tbl: etree._Element, parent: object) -> Iterator[str]:
-    if tbl.find(f".//{_TC}//{_TBL}") is not None:
-        yield from _cells_as_blocks(tbl, parent)  # a table holding tables lays out the page
+def _cells(tr: etree._Element) -> Iterator[etree._Element]:
+    for child in tr:
+        if child.tag == _TC:
+            yield child
+        elif child.tag not in _SKIP and isinstance(child.tag, str):
+            yield from _cells(child)
+
+
+def _int_prop(parent: etree._Element | None, name: str, default: int) -> int:
+    element = parent.find(f"{_W}{name}") if parent is not None else None
+    try:
+        return max(int(element.get(f"{_W}val")), 0) if element is not None else default
+    except (TypeError, ValueError):
+        return default
+
+
+def _table_lines(tbl: etree._Element, numbering: Numbering) -> Iterator[str]:
+    if any(tc.find(f".//{_TBL}") is not None for tr in _rows(tbl) for tc in _cells(tr)):
+        yield from _cells_as_blocks(tbl, numbering)  # a table holding tables lays out the page
         return
-    table = Table(tbl, parent)
-    texts: dict[etree._Element, str] = {}
     rows: list[list[Slot]] = []
-    for row in table.rows:
-        slots: list[Slot] = [(None, "")] * row.grid_cols_before
-        for cell in row.cells:
-            tc = cell._tc  # the merged cell's own element, the same for each slot it spans
-            if tc not in texts:
-                texts[tc] = _cell_text(tc, parent)
-            slots.append((tc, texts[tc]))
+    cell_lines: dict[int, list[str]] = {}
+    for tr in _rows(tbl):
+        above = rows[-1] if rows else []
+        slots: list[Slot] = [(None, "")] * _int_prop(tr.find(f"{_W}trPr"), "gridBefore", 0)
+        for tc in _cells(tr):
+            props = tc.find(f"{_W}tcPr")
+            span = min(_int_prop(props, "gridSpan", 1), 1000) or 1
+            merge = props.find(f"{_W}vMerge") if props is not None else None
+            column = len(slots)
+            if merge is not None and merge.get(f"{_W}val", "continue") == "continue" and column < len(above):
+                key = above[column][0]  # continues the cell above: same key, same text
+            else:
+                key = len(cell_lines)  # a serial number: lxml proxies, and so their ids, are reused
+                cell_lines[key] = list(_block_lines(tc, numbering))
+            slots.extend([(key, " ".join(cell_lines.get(key, ())))] * span)
         rows.append(slots)
     if is_layout(rows):
-        yield from _cells_as_blocks(tbl, parent)
+        for lines in cell_lines.values():  # read once already: list numbers must not count twice
+            yield from lines
     else:
         yield from render_rows(rows)
 
 
-def _cells_as_blocks(tbl: etree._Element, parent: object) -> Iterator[str]:
-    for tr in tbl.iterchildren(qn("w:tr")):
-        for tc in tr.iterchildren(_TC):
-            yield from _block_lines(tc, parent)
+def _cells_as_blocks(tbl: etree._Element, numbering: Numbering) -> Iterator[str]:
+    for tr in _rows(tbl):
+        for tc in _cells(tr):
+            yield from _block_lines(tc, numbering)
