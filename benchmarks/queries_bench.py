@@ -54,6 +54,11 @@ def _params(G, name: str, n_tasks: int) -> dict:
     return {}
 
 
+def _say(msg: str) -> None:
+    """Progress on stderr, so a long size still shows what it measured if stopped."""
+    print(msg, file=sys.stderr, flush=True)
+
+
 def _timed(fn):
     start = time.perf_counter()
     out = fn()
@@ -70,12 +75,18 @@ def run_one(n_tasks: int, backends: list[str], only: list[str] | None) -> dict:
     result: dict = {"tasks": n_tasks, "queries": {n: {} for n in names}}
     result["generate_s"], G = _timed(lambda: synthetic_graph(n_tasks, seed=0))
     result["nodes"], result["relationships"] = G.number_of_nodes(), G.number_of_edges()
+    _say(
+        f"[{n_tasks}] generated {result['nodes']} nodes, {result['relationships']} relationships "
+        f"in {result['generate_s']:.1f} s"
+    )
     params = {n: _params(G, n, n_tasks) for n in names}
     if "networkx" in backends:
         for name in names:
             secs, df = _timed(lambda name=name: run_query(name, G, **params[name]))
             result["queries"][name]["networkx"] = (secs, len(df))
+            _say(f"[{n_tasks}] networkx {name}: {secs:.3f} s, {len(df)} rows")
         result["networkx_peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        _say(f"[{n_tasks}] networkx peak memory {result['networkx_peak_mb']:.0f} MB")
     if "neo4j" in backends:
         from graph.neo4j_store import clear_graph, connect, push_graph
 
@@ -84,22 +95,28 @@ def run_one(n_tasks: int, backends: list[str], only: list[str] | None) -> dict:
             result["clear_s"], _ = _timed(lambda: clear_graph(driver))
             result["push_s"], _ = _timed(lambda: push_graph(driver, G, batch_size=10_000))
             result["push_rels_per_s"] = G.number_of_edges() / result["push_s"]
+            _say(f"[{n_tasks}] neo4j push {result['push_s']:.1f} s, {result['push_rels_per_s']:.0f} rel/s")
             for name in names:
                 secs, df = _timed(lambda name=name: run_query(name, driver, backend="neo4j", **params[name]))
                 result["queries"][name]["neo4j"] = (secs, len(df))
+                _say(f"[{n_tasks}] neo4j {name}: {secs:.3f} s, {len(df)} rows")
         finally:
             driver.close()
     return result
 
 
 def print_table(r: dict) -> None:
-    print(f"\n== {r['tasks']:,} tasks: {r['nodes']:,} nodes, {r['relationships']:,} relationships "
-          f"(generated in {r['generate_s']:.1f} s)")
+    print(
+        f"\n== {r['tasks']:,} tasks: {r['nodes']:,} nodes, {r['relationships']:,} relationships "
+        f"(generated in {r['generate_s']:.1f} s)"
+    )
     if "networkx_peak_mb" in r:
         print(f"NetworkX peak memory (max RSS, graph + queries): {r['networkx_peak_mb']:,.0f} MB")
     if "push_s" in r:
-        print(f"Neo4j push: {r['push_s']:.1f} s, {r['push_rels_per_s']:,.0f} relationships/s "
-              f"(clear before: {r['clear_s']:.1f} s)")
+        print(
+            f"Neo4j push: {r['push_s']:.1f} s, {r['push_rels_per_s']:,.0f} relationships/s "
+            f"(clear before: {r['clear_s']:.1f} s)"
+        )
     print(f"{'query':<20}{'networkx s':>12}{'rows':>9}{'neo4j s':>12}{'rows':>9}")
     for name, by in r["queries"].items():
         nx_s, nx_rows = by.get("networkx", (float("nan"), ""))
@@ -132,9 +149,8 @@ def main(argv: list[str] | None = None) -> int:
         cmd = [sys.executable, __file__, "--child", str(SIZES[size]), "--backends", *args.backends]
         if args.queries:
             cmd += ["--queries", *args.queries]
-        out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
+        out = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, text=True, check=False)
         if out.returncode != 0:
-            print(out.stderr, file=sys.stderr)
             return out.returncode
         results.append(json.loads(out.stdout.strip().splitlines()[-1]))
         print_table(results[-1])

@@ -248,7 +248,7 @@ def _assign(G, rng, tid, pool, weights, bosses) -> None:
     r = rng.random()
     n_leads = 0 if r < 0.05 else 2 if r < 0.2 else 3 if r < 0.25 else 1
     n_sup = rng.choice((0, 1, 2, 2, 3, 4, 6))
-    picked = []
+    picked: list[tuple[str, str]] = []
     for _ in range(n_leads + n_sup):
         aid, raw = rng.choices(pool, weights)[0]
         if aid not in {a for a, _ in picked}:

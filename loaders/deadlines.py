@@ -49,6 +49,8 @@ _RECURRING = (
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 _CN_NUMBER = re.compile(r"[一二三四五六七八九十]{1,3}(?=月|日|号)")
 _CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
+_NEXT_YEAR = re.compile(r"(?:次|明|翌|下一)年")
+_THIS_YEAR = re.compile(r"(?:当|本|今)年")
 _DASH = r"\s*(?:-|—|–|~|至|到)+\s*"
 _RANGES = ("month_range", "year_range")
 _BY_AFTER = re.compile(r"\s*(?:底|末)?\s*(?:前|以前|之前)")
@@ -103,6 +105,8 @@ def _span(kind: str, m: re.Match[str], year: int | None) -> tuple[dt.date | None
         if y1 is None or y2 is None:
             return None, None
         m1, m2 = int(g["m1"]), int(g["m2"])
+        if not g["y2"] and m2 < m1:
+            y2 += 1  # 11月—2月: into the next year
         start = dt.date(y1, m1, int(g["d1"]) if g["d1"] else 1)
         end = dt.date(y2, m2, int(g["d2"])) if g["d2"] else _last_day(y2, m2)
         return start, end
@@ -146,6 +150,8 @@ def parse_deadline(text: str | None, *, year: int | None = None) -> Deadline:
     if not text or not text.strip():
         return Deadline(text, None, None, False, None)
     work = _normalise(text)
+    if year is not None:  # years named relative to the plan's own
+        work = _THIS_YEAR.sub(f"{year}年", _NEXT_YEAR.sub(f"{year + 1}年", work))
     recurring = None
     for name, pattern in _RECURRING:
         if pattern.search(work):
@@ -168,10 +174,13 @@ def parse_deadline(text: str | None, *, year: int | None = None) -> Deadline:
             if end:
                 ends.append(end)
         work = pattern.sub(lambda m: " " * len(m.group()), work)
+    start, end = (min(starts) if starts else None), (max(ends) if ends else None)
+    if start and end and start > end:
+        start = None  # garbled or reversed text: keep the deadline, drop the doubtful start
     return Deadline(
         raw=text,
-        start=min(starts) if starts else None,
-        end=max(ends) if ends else None,
+        start=start,
+        end=end,
         ongoing=bool(_ONGOING.search(work)),
         recurring=recurring,
     )

@@ -136,108 +136,125 @@ def _label_line(text: str) -> bool:
     return bool(LABEL.match(text))
 
 
-def parse_prose(lines: list[Line], state: ProseState) -> list[Found]:
-    """Measures with notes from a run of prose lines, in order."""
-    found: list[Found] = []
-    section = ""
-    pending: Line | None = None  # the last paragraph still waiting for its note
-    pending_section = ""
-    block: list[Line] = []
+class _ProseReader:
+    """Reads prose lines one by one, remembering the paragraphs that still wait for a note."""
 
-    def flush_block() -> None:
-        nonlocal pending
-        if not block:
+    def __init__(self, state: ProseState) -> None:
+        self.state = state
+        self.found: list[Found] = []
+        self.section = ""
+        self.pending: Line | None = None  # the last paragraph still waiting for its note
+        self.pending_section = ""
+        self.block: list[Line] = []  # labelled note lines (责任单位:…) being gathered
+        self.since: list[Line] = []  # paragraphs since the last measure, to find where an item began
+        self.open_task: Found | None = None  # a measure whose note is on its heading: its body follows
+
+    def add(self, line_no: int, text: str, roles: Roles, section: str) -> None:
+        self.found.append(Found(line_no, text, roles, section, numbering(text)))
+        self.since.clear()
+
+    def item_start(self, piece: str, line_no: int) -> tuple[str, int]:
+        """A note closing a paragraph of a numbered item covers the item from its number on.
+
+        Returns the measure's text and the line it starts on.
+        """
+        if numbering(piece):
+            return piece, line_no
+        for back in range(len(self.since) - 1, max(len(self.since) - 7, -1), -1):
+            if numbering(self.since[back].text):
+                return "".join(x.text for x in self.since[back:]) + piece, self.since[back].no
+        return piece, line_no
+
+    def give_pending(self, roles: Roles, line_no: int, what: str, text: str) -> None:
+        """A note that follows its measure: the paragraph before it takes it."""
+        if self.pending is None:
+            self.state.report.append((line_no, f"{what} follows no measure", text))
             return
+        pending = self.pending
+        self.since = [x for x in self.since if x is not pending]
+        text, start = self.item_start(pending.text, pending.no)
+        self.add(start, text, roles, self.pending_section)
+        self.pending = None
+
+    def flush_block(self) -> None:
+        """Labelled lines after a measure (责任单位:A / 完成时限:…) make its note."""
+        if not self.block:
+            return
+        state, block = self.state, self.block
         state.notes_seen += 1
         body = ";".join(line.text for line in block)
         roles = parse_note(body, first_leads=state.first_leads, bare_ok=True)
         if roles is not None and roles.first_leads:
             state.first_leads = True
-        if roles is not None and not roles.parties and roles.deadline and pending is None and found:
-            if found[-1].roles.deadline is None:  # 完成时限: under a measure whose note came inline
-                found[-1].roles = replace(found[-1].roles, deadline=roles.deadline)
+        if roles is not None and not roles.parties and roles.deadline and self.pending is None and self.found:
+            last = self.found[-1]
+            if last.roles.deadline is None:  # 完成时限: under a measure whose note came inline
+                last.roles = replace(last.roles, deadline=roles.deadline)
             else:
                 state.report.append((block[0].no, "time limit follows a measure that has one", body))
         elif roles is None or not (roles.parties or roles.standing):
             state.report.append((block[0].no, "labelled note names no unit that could be read", body))
-        elif pending is None:
-            state.report.append((block[0].no, "labelled note follows no measure", body))
         else:
-            found.append(Found(pending.no, pending.text, roles, pending_section, numbering(pending.text)))
-            pending = None
-        block.clear()
-        since.clear()
+            self.give_pending(roles, block[0].no, "labelled note", body)
+        self.block = []
+        self.since.clear()
 
-    since: list[Line] = []  # paragraphs since the last measure, to find where an item began
-
-    def item_start(piece: str) -> str:
-        """A note closing a paragraph of a numbered item covers the item from its number on."""
-        if numbering(piece):
-            return piece
-        for back in range(len(since) - 1, max(len(since) - 7, -1), -1):
-            if numbering(since[back].text):
-                return "".join(x.text for x in since[back:]) + piece
-        return piece
-
-    open_task: Found | None = None  # a measure whose note is on its heading: its body follows
-    for line in lines:
+    def tail_label(self, line: Line) -> bool:
+        """``…。责任单位:A、B``: a labelled note closing the paragraph itself."""
         text = line.text
-        if _label_line(text):
-            block.append(line)
-            continue
-        flush_block()
         tail = _MID_LABEL.search(text)
-        if tail and _depth(text[: tail.start()]):
-            tail = None  # the label is inside a bracketed note
-        if tail and "(" not in text[tail.end() :]:
-            roles = parse_note(text[tail.end() :], first_leads=state.first_leads, bare_ok=True)
-            if roles is not None and roles.parties:
-                # 。责任单位:A、B at the end of the paragraph itself
-                state.notes_seen += 1
-                state.first_leads = state.first_leads or roles.first_leads
-                piece = item_start(text[: tail.end()])
-                found.append(Found(line.no, piece, roles, section, numbering(piece)))
-                since.clear()
-                pending = None
-                continue
-        notes = _notes_in(line, state)
-        standing = parse_note(text) if not notes and len(text) <= 100 and STANDING.search(text) else None
-        if standing is not None and standing.standing and not standing.parties:
-            # 以下各项工作均需各县、区人民政府落实,不再列出。 written as a paragraph of its own
-            state.notes_seen += 1
-            found.append(Found(line.no, text, standing, section, ""))
-            continue
-        if not notes and open_task is not None and not is_heading(text) and not _TOP_HEADING.match(text):
-            # the body of a measure whose note sits on its heading line
-            open_task.text += text
+        if not tail or _depth(text[: tail.start()]) or "(" in text[tail.end() :]:
+            return False
+        roles = parse_note(text[tail.end() :], first_leads=self.state.first_leads, bare_ok=True)
+        if roles is None or not roles.parties:
+            return False
+        self.state.notes_seen += 1
+        self.state.first_leads = self.state.first_leads or roles.first_leads
+        piece, start = self.item_start(text[: tail.end()], line.no)
+        self.add(start, piece, roles, self.section)
+        self.pending = None
+        return True
+
+    def standing_line(self, line: Line) -> bool:
+        """``以下各项工作均需各县、区人民政府落实,不再列出。`` as a paragraph of its own."""
+        text = line.text
+        if len(text) > 100 or not STANDING.search(text):
+            return False
+        roles = parse_note(text)
+        if roles is None or not roles.standing or roles.parties:
+            return False
+        self.state.notes_seen += 1
+        self.found.append(Found(line.no, text, roles, self.section, ""))
+        return True
+
+    def plain_line(self, line: Line) -> None:
+        """A paragraph or heading without a note: it waits for a note below it."""
+        text, state = line.text, self.state
+        if self.open_task is not None and not is_heading(text) and not _TOP_HEADING.match(text):
+            self.open_task.text += text  # the body of a measure whose note sits on its heading
         else:
-            open_task = None
-        if not notes:
-            already = bool(state.report) and state.report[-1][0] == line.no
-            if _MENTION.search(text) and not already:
-                state.report.append((line.no, "mentions 牵头/责任单位 outside a responsibility note", text))
-            if is_heading(text) and not _label_line(text):
-                pending_section, section = section, text
-            else:
-                pending_section = section
-            pending = line
-            since.append(line)
-            continue
+            self.open_task = None
+        already = bool(state.report) and state.report[-1][0] == line.no
+        if _MENTION.search(text) and not already:
+            state.report.append((line.no, "mentions 牵头/责任单位 outside a responsibility note", text))
+        if is_heading(text):
+            self.pending_section, self.section = self.section, text
+        else:
+            self.pending_section = self.section
+        self.pending = line
+        self.since.append(line)
+
+    def note_line(self, line: Line, notes: list[tuple[int, int, Roles]]) -> None:
+        """A line with notes: each note and the text before it (or after it, when notes lead) is a measure."""
+        text, state = line.text, self.state
+        self.open_task = None
         state.notes_seen += len(notes)
-        first_start = notes[0][0]
-        lead_text = text[:first_start]
-        if _TRIVIAL.match(lead_text) and _TRIVIAL.match(text[notes[0][1] :]) and len(notes) == 1:
-            # a note on a line of its own belongs to the paragraph before it
-            roles = notes[0][2]
-            if pending is not None:
-                found.append(Found(pending.no, pending.text, roles, pending_section, numbering(pending.text)))
-                pending = None
-            else:
-                state.report.append((line.no, "note follows no measure", text))
-            since.clear()
-            continue
-        pending = None
-        leading = bool(_TRIVIAL.match(re.sub(_NUMBERING, "", lead_text)))
+        lead_text = text[: notes[0][0]]
+        if len(notes) == 1 and _TRIVIAL.match(lead_text) and _TRIVIAL.match(text[notes[0][1] :]):
+            self.give_pending(notes[0][2], line.no, "note", text)  # a note on a line of its own
+            return
+        self.pending = None
+        leading = bool(_TRIVIAL.match(_NUMBERING.sub("", lead_text)))
         prev_end = 0
         for k, (start, end, roles) in enumerate(notes):
             if leading:
@@ -253,19 +270,41 @@ def parse_prose(lines: list[Line], state: ProseState) -> list[Found]:
             if _TOP_HEADING.match(piece) and is_heading(piece):
                 state.report.append((line.no, "note on a section heading, not on a measure", text))
                 continue
+            start_no = line.no
             if k == 0 and not leading:
-                piece = item_start(piece)
-            found.append(Found(line.no, piece, roles, section, numbering(piece)))
-        since.clear()
+                piece, start_no = self.item_start(piece, line.no)
+            self.add(start_no, piece, roles, self.section)
+        self.since.clear()
         rest = text[prev_end:] if not leading else ""
+        last = self.found[-1] if self.found else None
         if rest and not _TRIVIAL.match(rest):
-            pending, pending_section = Line(line.no, rest), section
-        elif len(notes) == 1 and not leading and found and found[-1].line == line.no and is_heading(found[-1].text):
-            open_task = found[-1]
+            self.pending, self.pending_section = Line(line.no, rest), self.section
+        elif len(notes) == 1 and not leading and last and is_heading(last.text):
+            self.open_task = last
         if is_heading(text):
-            section = text
-    flush_block()
+            self.section = text
+
+    def read(self, line: Line) -> None:
+        if _label_line(line.text):
+            self.block.append(line)
+            return
+        self.flush_block()
+        if self.tail_label(line):
+            return
+        notes = _notes_in(line, self.state)
+        if notes:
+            self.note_line(line, notes)
+        elif not self.standing_line(line):
+            self.plain_line(line)
+
+
+def parse_prose(lines: list[Line], state: ProseState) -> list[Found]:
+    """Measures with notes from a run of prose lines, in order."""
+    reader = _ProseReader(state)
+    for line in lines:
+        reader.read(line)
+    reader.flush_block()
     # a paragraph that mentioned 牵头 and then got its note is no loss to report
-    done = {f.line for f in found}
+    done = {f.line for f in reader.found}
     state.report[:] = [r for r in state.report if not (r[0] in done and r[1].startswith("mentions"))]
-    return found
+    return reader.found

@@ -125,6 +125,9 @@ def _wraps(prev: str, nxt: str, *, across_blank: bool) -> bool:
         return False
     if nxt[0] in "、,;。:)”%+" and len(prev) >= 10:
         return True  # no line starts with these: a hard wrap cut the sentence
+    label_runs_on = _LABEL.match(prev) and len(prev) >= 25 and _CJK.match(prev[-1]) and ":" not in nxt
+    if label_runs_on and _CJK.match(nxt[0]) and not (_HEADING.match(nxt) or _TITLE_END.search(nxt)):
+        return True  # 责任单位:…、有关直 / 属单位: a labelled list cut by the wrap
     if len(nxt) < 8 and not nxt.endswith(("。", ")", ";")):
         return False
     if _TITLE_END.search(nxt) and not re.search(r"[。,;:]", nxt):
@@ -142,7 +145,7 @@ def _wraps(prev: str, nxt: str, *, across_blank: bool) -> bool:
     if not (_CJK.match(last) or last in "”%") or len(prev) < 20 or _TITLE_END.search(prev):
         return False
     # a heading line has no sentence of its own; it is not wrapped into the next line
-    return not (_HEADING.match(prev) and "。" not in prev and len(prev) <= 40)
+    return not (_HEADING.match(prev) and "。" not in prev and len(prev) <= 30)
 
 
 def normalise_text(text: str) -> list[Line]:
@@ -179,9 +182,12 @@ def normalise_text(text: str) -> list[Line]:
             )
             if note_cut:
                 note_joins += 1
-            elif not (_wraps(line, nxt, across_blank=j > i) or (j == i and _full_line(cleaned[i - 1][1], nxt, width))):
+            elif not (
+                _wraps(line, nxt, across_blank=j > i)
+                or (j == i and _full_line(cleaned[i - 1][1], nxt, width))
+            ):
                 break
             line += nxt
             i = j + 1
-        out.append(Line(no, line))
+        out.append(Line(no, _PINYIN.sub("", line)))  # an annotation may have been cut by the wrap
     return out

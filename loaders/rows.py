@@ -7,13 +7,28 @@ joined in order.
 
 from __future__ import annotations
 
+import re
+
 from loaders.inline import Found, ProseState
-from loaders.notes import parse_labelled
+from loaders.notes import LABEL, parse_labelled, parse_note
 from loaders.tables import LEAD, LEADER, NUM, OTHER, RESP, SUP, TEXT, TIME, Table
 
 __all__ = ["table_found"]
 
 _FILL_DOWN = (LEAD, RESP, LEADER, TIME)
+_NOTE_IN_CELL = re.compile(LABEL.pattern + "|牵头|配合|协办|参与")
+
+
+def _cell_pairs(role: str, cell: str) -> list[tuple[str, str]]:
+    """A unit cell may hold a note of its own (``牵头:县发改局;配合:县财政局``): read it as one."""
+    if role in (LEAD, RESP, SUP) and _NOTE_IN_CELL.search(cell):
+        note = parse_note(cell, bare_ok=True)
+        if note is not None and note.parties:
+            found = [(LEAD, "、".join(note.leads)), (SUP, "、".join(note.supports))]
+            if role == SUP:  # everyone in a 配合单位 cell supports
+                found = [(SUP, "、".join(note.leads + note.supports))]
+            return [(r, v) for r, v in found if v]
+    return [(role, cell)]
 
 
 def table_found(table: Table, state: ProseState) -> list[Found]:
@@ -42,11 +57,11 @@ def table_found(table: Table, state: ProseState) -> list[Found]:
                 cells[col] = above[col]
             if cells[col]:
                 above[col] = cells[col]
-        pairs = [
-            (role, cells[c])
-            for c, role in enumerate(table.roles)
-            if role not in (None, NUM, TEXT, OTHER) and c < len(cells) and cells[c]
-        ]
+        pairs: list[tuple[str, str]] = []
+        for c, role in enumerate(table.roles):
+            if role in (None, NUM, TEXT, OTHER) or c >= len(cells) or not cells[c]:
+                continue
+            pairs.extend(_cell_pairs(role, cells[c]))
         roles = parse_labelled(pairs, first_leads=state.first_leads)
         text = " | ".join(c for c in cells if c)
         if not roles.parties:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from loaders.normalise import Line
 
@@ -24,9 +25,15 @@ _BOX_SEP = re.compile(r"[│┃├┤┼┌┐└┘┬┴┣┫╋┏┓┗┛�
 _BOX = re.compile(r"[│┃├┤┼┌┐└┘┬┴─━┣┫╋┏┓┗┛┳┻]")
 _RULE = re.compile(r"^[─━\-]+$")
 _SECTION = re.compile(r"^([一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+)")
-_NUMBER = re.compile(r"^\d{1,4}$")
+_NUMBER = re.compile(r"^\d{1,4}[.、]?$")
+_CN_NUMBER = re.compile(r"^(\(?[一二三四五六七八九十]+\)?|[一二三四五六七八九十]+、)$")
 
 
+def _num(text: str) -> int:
+    return int(text.rstrip(".、"))
+
+
+@lru_cache(maxsize=2048)
 def column_role(header: str) -> str | None:
     """What a column holds, from its header text (``牵头单位`` → lead); None if not a task column."""
     h = re.sub(r"\s", "", header)
@@ -152,13 +159,13 @@ def _stream_rows(cells: list[tuple[int, str]]) -> tuple[Table | None, int]:
             continue
         if has_num and not _NUMBER.match(text):
             break
-        if has_num and expected is not None and int(text) != expected:
+        if has_num and expected is not None and _num(text) != expected:
             break
         # the row runs to the next consecutive number, at most one cell per column
         j = i + 1
         while j < len(cells) and j - i < ncols:
             nxt = cells[j][1]
-            if has_num and _NUMBER.match(nxt) and int(nxt) == int(text) + 1 and j - i >= 3:
+            if has_num and _NUMBER.match(nxt) and _num(nxt) == _num(text) + 1 and j - i >= 3:
                 break
             if _SECTION.match(nxt) and not _NUMBER.match(nxt) and j - i >= 3:
                 break
@@ -167,7 +174,7 @@ def _stream_rows(cells: list[tuple[int, str]]) -> tuple[Table | None, int]:
             j += 1
         row = [c for _, c in cells[i:j]]
         table.rows.append(Row(no, _align(row, roles), section, text if has_num else ""))
-        expected = int(text) + 1 if has_num else None
+        expected = _num(text) + 1 if has_num else None
         i = j
     return table, i
 
@@ -233,6 +240,12 @@ def _row_tables(lines: list[Line], start: int) -> tuple[Table | None, int]:
         filled = [c for c in cells if c]
         if len(set(filled)) == 1 and (_SECTION.match(filled[0]) or len(cells) < len(roles)):
             section = filled[0]
+            continue
+        units = [c for c, r in zip(cells, roles, strict=False) if r in (LEAD, RESP, SUP) and c]
+        if roles[0] == NUM and cells and _CN_NUMBER.match(cells[0]) and not units:
+            # 一 | 党建引领 |  |  : a section row written in cells
+            head = cells[0] + ("、" if cells[0][-1] not in "、)" else "")
+            section = head + "".join(c for c in cells[1:] if c)
             continue
         # the renderer pads rows to the table's width; a shorter row lost its blank tail
         cells = (cells + [""] * len(roles))[: max(len(roles), len(cells))]

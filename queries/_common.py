@@ -7,7 +7,7 @@ compute the same table by construction, not by luck.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 import networkx as nx
@@ -23,7 +23,6 @@ __all__ = [
     "scope_tasks",
     "roles",
     "task_order",
-    "plan_order",
     "percentile_cont",
     "joined",
     "in_window",
@@ -33,7 +32,7 @@ __all__ = [
 JOIN = "、"  # separator of name lists in output cells, as Chinese lists are written
 
 
-def frame(rows: list[Mapping[str, Any]], columns: Mapping[str, type]) -> pd.DataFrame:
+def frame(rows: Sequence[Mapping[str, Any]], columns: Mapping[str, type]) -> pd.DataFrame:
     """A DataFrame with exactly ``columns`` (name → int/float/bool/str) in that order.
 
     Both backends go through here, so their tables share columns and dtypes.
@@ -86,9 +85,6 @@ def task_order(node_id: str, attrs: Mapping[str, Any]) -> tuple[str, float]:
     """
     n = node_id.rpartition(":")[2]
     return attrs.get("doc") or "", int(n) if n.isdigit() else float("inf")
-
-
-plan_order = task_order
 
 
 def percentile_cont(values: list[float], p: float) -> float | None:

@@ -35,7 +35,7 @@ def validate(*, left=None, right=None, **_) -> None:
         raise ValueError("left and right are required (a document id or a year each)")
 
 
-def _side(doc: str | None, date: str, wanted: str) -> bool:
+def _side(doc: str | None, date: str, wanted: str | None) -> bool:
     return wanted in (doc, f"doc:{doc}") or date[:4] == wanted
 
 

@@ -68,7 +68,7 @@ def leader_workload(
                 "due_in_window": sum(in_window(x.get("deadline_end"), due_from, due_to) for x in tasks),
             }
         )
-    median = percentile_cont([float(r["led"]) for r in rows], 0.5)
+    median = percentile_cont([float(r["led"]) for r in rows], 0.5) or 0.0
     for r in rows:
         r["overloaded"] = r["led"] > float(k) * median
     rows.sort(key=lambda r: (-r["led"], r["leader"]))

@@ -89,7 +89,7 @@ def workload(
                 "due_in_window": sum(in_window(x.get("deadline_end"), due_from, due_to) for x in tasks),
             }
         )
-    median = percentile_cont([r["load"] for r in rows], 0.5)
+    median = percentile_cont([r["load"] for r in rows], 0.5) or 0.0
     for r in rows:
         r["overloaded"] = r["load"] > float(k) * median
     rows.sort(key=lambda r: (-r["load"], r["agency"]))

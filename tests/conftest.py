@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+# the Neo4j fixtures (neo4j_driver, …) live in their own module
+pytest_plugins = ["neo4j_fixtures"]
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("ZEREN_SHARED", ROOT.parent / "shared")).resolve()
 SAMPLES = ROOT / "zeren" / "samples"

@@ -69,6 +69,12 @@ def _folder(folder: Path) -> Path:
     return path
 
 
+def _plain_folder(folder: Path) -> Path:
+    path = folder / "plans"
+    path.mkdir()
+    return path
+
+
 def _fifo(folder: Path) -> Path:
     path = folder / "pipe.txt"
     os.mkfifo(path)
@@ -78,6 +84,7 @@ def _fifo(folder: Path) -> Path:
 CASES = [
     ("missing", _make("absent.txt", None), "file not found"),
     ("folder", _folder, "is a folder, not a file"),
+    ("folder without suffix", _plain_folder, "is a folder, not a file"),
     ("fifo", _fifo, "not a regular file"),
     ("empty", _make("empty.txt", b""), "empty file"),
     ("blank", _make("blank.md", b"  \n\n\t\n"), "no text found"),

@@ -27,6 +27,8 @@ CASES = [
     ("每年年底前", 2024, None, D(2024, 12, 31), False, "yearly"),
     ("2019年3月—12月", None, D(2019, 3, 1), D(2019, 12, 31), False, None),
     ("2024年6月—2025年12月", None, D(2024, 6, 1), D(2025, 12, 31), False, None),
+    ("2019年11月—2月", None, D(2019, 11, 1), D(2020, 2, 29), False, None),
+    ("2025-2023年", None, None, D(2023, 12, 31), False, None),
     ("3月1日-3月31日", 2022, D(2022, 3, 1), D(2022, 3, 31), False, None),
     ("1-6月", 2022, D(2022, 1, 1), D(2022, 6, 30), False, None),
     ("2019年6月底前", None, None, D(2019, 6, 30), False, None),
@@ -53,6 +55,9 @@ CASES = [
     ("2024.6.30", None, None, D(2024, 6, 30), False, None),
     ("2024年底前完成方案，2025年6月底前全面完成", None, None, D(2025, 6, 30), False, None),
     ("2月30日前", 2024, None, None, False, None),  # no such day: nothing invented
+    ("次年3月底前", 2024, None, D(2025, 3, 31), False, None),
+    ("本年度内", 2024, D(2024, 1, 1), D(2024, 12, 31), False, None),
+    ("当年底前", 2022, None, D(2022, 12, 31), False, None),
     ("按要求完成", 2024, None, None, False, None),
 ]
 

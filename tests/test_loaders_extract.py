@@ -51,12 +51,12 @@ def test_parse_document_simplified_inline_style():
     assert [(t.plan[8:12], t.line, t.leads, t.supports, t.section) for t in ex.tasks] == [
         (
             "园区提升",
-            11,
+            10,
             ("州工业和信息化局",),
             ("州财政局", "青山市人民政府", "白石县人民政府"),
             "(一)推进标准化厂房建设",
         ),
-        ("园区提升", 13, ("州自然资源局",), ("州财政局", "各县市人民政府"), "(二)强化要素保障"),
+        ("园区提升", 12, ("州自然资源局",), ("州财政局", "各县市人民政府"), "(二)强化要素保障"),
         ("文旅融合", 17, ("州文化和旅游局",), (), "三、保障措施"),
     ]
     assert [(r.line, r.reason) for r in ex.report] == [
@@ -84,7 +84,7 @@ def test_parse_document_traditional_table_style(tmp_path):
             ("青山产业园区党工委",),
             ("县委组织部", "县工信商务局"),
             None,
-            6,
+            5,
         ),
         (
             "青山产业园区2024年度重点任务清单",
@@ -168,3 +168,44 @@ def test_export_rows_are_the_scorer_format_plus_provenance():
         "reason": "note follows no measure",
         "text": "(县财政局负责)",
     }
+
+
+def test_jurisdiction_and_level_of_issuers():
+    from loaders.document import jurisdiction_of
+
+    assert [
+        jurisdiction_of(i)
+        for i in (
+            "国务院办公厅",
+            "云岭省人民政府办公厅",
+            "青山州人民政府办公室",
+            "中共白石县委办公室",
+            "上海市松溪区人民政府办公室",
+            "北京市人民政府",
+            "青山县桃源镇人民政府",
+            "某某协会",
+        )
+    ] == [
+        ("中央", "national"),
+        ("云岭省", "province"),
+        ("青山州", "prefecture"),
+        ("白石县", "county"),
+        ("上海市松溪区", "county"),
+        ("北京市", "province"),
+        ("青山县桃源镇", "township"),
+        ("", ""),
+    ]
+
+
+def test_announced_plans_and_their_count():
+    from loaders.document import announced
+    from loaders.normalise import normalise_text
+
+    lines = normalise_text(
+        "青山县人民政府关于印发《甲方案》《乙方案》的通知\n现将《甲方案》《乙方案》印发给你们。\n"
+    )
+    assert announced(lines) == (("甲方案", "乙方案"), 2)
+    cited = normalise_text("为贯彻《云岭省人民政府关于印发某规定的通知》精神,制定本措施。")
+    assert announced(cited) == ((), None)
+    six = normalise_text("某州人民政府办公室关于印发2025年十二大攻坚行动实施方案的通知")
+    assert announced(six) == (("2025年十二大攻坚行动实施方案",), 12)

@@ -311,10 +311,15 @@ def test_docx_table_of_tables_read_as_blocks(tmp_path: Path) -> None:
     assert read_text(path).split("\n") == ["白溪县", "牵头单位 | 配合单位", "县财政局 | 县审计局"]
 
 
-def test_pdf_paragraph_across_pages_without_page_numbers(tmp_path: Path, pdf_font: Path) -> None:
+def test_pdf_paragraphs_across_pages_without_page_numbers_and_heads(tmp_path: Path, pdf_font: Path) -> None:
     from fpdf import FPDF
 
     class Numbered(FPDF):
+        def header(self) -> None:
+            self.set_font("cjk", size=9)
+            self.cell(0, 8, "青山县人民政府行政规范性文件", align="C", new_x="LMARGIN", new_y="NEXT")
+            self.set_font("cjk", size=12)
+
         def footer(self) -> None:
             self.set_y(-15)
             self.cell(0, 10, f"— {self.page_no()} —", align="C")
@@ -327,13 +332,13 @@ def test_pdf_paragraph_across_pages_without_page_numbers(tmp_path: Path, pdf_fon
         f"{n}.推进园区建设。"
         + "加快标准化厂房建设完善园区水电路网配套提升承载能力" * 4
         + "(牵头单位:县工业和信息化局)"
-        for n in range(1, 16)
+        for n in range(1, 36)
     ]
     for paragraph in paragraphs:
         pdf.multi_cell(0, 7, paragraph, new_x="LMARGIN", new_y="NEXT")
     path = tmp_path / "long.pdf"
     pdf.output(str(path))
-    assert pdf.page_no() == 2
+    assert pdf.page_no() == 3
     assert read_text(path).split("\n") == paragraphs
 
 
@@ -411,3 +416,26 @@ def test_docx_automatic_list_numbers(tmp_path: Path) -> None:
         "一、总体要求", "（一）指导思想", "二、重点任务", "（一）园区建设", "1.修路", "2.建桥",
         "（二）产业培育", "1.招商", "普通段落", "1.甲", "2.乙", "要点",
     ]  # fmt: skip
+
+
+def test_html_ordered_lists_keep_their_numbers() -> None:
+    markup = "<ol start='3'><li>修路</li><li><p>建桥</p></li></ol><ul><li>县财政局</li></ul><ol type='a'><li>附则</li></ol>"
+    assert html_to_text(markup) == "3.修路\n4.建桥\n县财政局\n附则"
+
+
+def test_docx_tracked_changes_and_hyperlinks(tmp_path: Path) -> None:
+    from docx.oxml import parse_xml
+
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    paragraph = document.add_paragraph("牵头单位:")
+    for xml in (
+        f'<w:del {ns} w:id="1" w:author="a"><w:r><w:delText>县财政局</w:delText></w:r></w:del>',
+        f'<w:ins {ns} w:id="2" w:author="a"><w:r><w:t>县审计局</w:t></w:r></w:ins>',
+        f"<w:hyperlink {ns}><w:r><w:t>(详见附件)</w:t></w:r></w:hyperlink>",
+        f"<w:r {ns}><w:tab/><w:t>2024年底前</w:t></w:r>",
+    ):
+        paragraph._p.append(parse_xml(xml))
+    path = tmp_path / "tracked.docx"
+    document.save(str(path))
+    assert read_text(path) == "牵头单位:县审计局(详见附件)\t2024年底前"

@@ -21,7 +21,7 @@ def test_a_note_closing_a_paragraph_makes_one_measure_with_its_heading():
     )
     assert found == [
         (
-            3,
+            2,
             "(一)提升产业链水平加快产业体系建设。",
             ("州发展改革委",),
             ("州财政局", "8县市人民政府", "云岭开发区管委会"),
@@ -146,7 +146,9 @@ def test_time_limits_in_a_bracket_of_their_own_or_on_the_next_line():
 
 
 def test_a_note_on_a_measure_heading_takes_the_body_below_it():
-    found, _ = parse("(一)推进厂房建设(县工信局负责)\n加快建设标准化厂房。\n完善配套设施。\n(二)保障用地(县自然资源局负责)")
+    found, _ = parse(
+        "(一)推进厂房建设(县工信局负责)\n加快建设标准化厂房。\n完善配套设施。\n(二)保障用地(县自然资源局负责)"
+    )
     assert [(f[1], f[2]) for f in found] == [
         ("(一)推进厂房建设加快建设标准化厂房。完善配套设施。", ("县工信局",)),
         ("(二)保障用地", ("县自然资源局",)),

@@ -86,6 +86,9 @@ def test_table_lines_are_recognised_in_each_rendering():
 
 
 def test_a_hard_wrapped_copy_is_reflowed_even_where_a_cut_falls_after_a_full_stop():
-    body = "".join(f"推进第{k}片区基础设施建设,完善供水供电道路等配套设施。" for k in range(10, 40)) + "(县住建局负责)"
+    body = (
+        "".join(f"推进第{k}片区基础设施建设,完善供水供电道路等配套设施。" for k in range(10, 40))
+        + "(县住建局负责)"
+    )
     wrapped = "\n".join(body[k : k + 27] for k in range(0, len(body), 27))
     assert texts("一、重点任务\n" + wrapped + "\n二、保障措施") == ["一、重点任务", body, "二、保障措施"]

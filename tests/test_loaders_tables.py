@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from loaders.extract import parse_document
 from loaders.normalise import normalise_text
-from loaders.tables import LEAD, LEADER, NUM, OTHER, RESP, SUP, TEXT, TIME, column_role, find_tables, header_roles
+from loaders.tables import (
+    LEAD,
+    LEADER,
+    NUM,
+    OTHER,
+    RESP,
+    SUP,
+    TEXT,
+    TIME,
+    column_role,
+    find_tables,
+    header_roles,
+)
 
 
 def rows(text: str) -> list[tuple]:
@@ -237,6 +249,34 @@ def test_markdown_table_with_its_rule_row():
 def test_columns_without_a_role_are_kept_in_the_text_only():
     text = "序号 | 工作任务 | 责任领导 | 牵头单位 | 完成时限 | 备注\n1 | 修缮校舍。 | 王明远(副县长) | 县教育局 | 2025年底 | 续建\n"
     assert rows(text) == [
-        ("1 | 修缮校舍。 | 王明远(副县长) | 县教育局 | 2025年底 | 续建", ("县教育局",), (), ("王明远",), "2025年底", "")
+        (
+            "1 | 修缮校舍。 | 王明远(副县长) | 县教育局 | 2025年底 | 续建",
+            ("县教育局",),
+            (),
+            ("王明远",),
+            "2025年底",
+            "",
+        )
     ]
     assert column_role("备注") == OTHER and column_role("建设内容及规模") == TEXT
+
+
+def test_a_unit_cell_holding_a_note_of_its_own():
+    text = "序号 | 工作任务 | 责任单位 | 完成时限\n1 | 修缮校舍。 | 牵头单位:县教育局;配合单位:县财政局 | 2025年底\n2 | 建设操场。 | 县体育局牵头,县教育局配合 | 2026年底\n"
+    assert [(r[1], r[2]) for r in rows(text)] == [
+        (("县教育局",), ("县财政局",)),
+        (("县体育局",), ("县教育局",)),
+    ]
+
+
+def test_a_section_row_written_in_cells_sets_the_section():
+    text = "序号 | 工作任务 | 牵头单位\n一 | 党建引领 | \n1 | 建强班子。 | 县委组织部\n"
+    assert rows(text) == [("1 | 建强班子。 | 县委组织部", ("县委组织部",), (), (), None, "一、党建引领")]
+
+
+def test_numbers_with_a_stop_start_rows_in_a_cell_stream():
+    text = "序号 |\n工作任务 |\n牵头单位 |\n1. |\n修路。 |\n县交通局 |\n2. |\n架桥。 |\n县住建局 |\n"
+    assert [(r[0], r[1]) for r in rows(text)] == [
+        ("1. | 修路。 | 县交通局", ("县交通局",)),
+        ("2. | 架桥。 | 县住建局", ("县住建局",)),
+    ]

@@ -36,6 +36,15 @@ def test_empty_graph_gives_the_fixed_columns(name):
     assert list(df.columns) == list(queries.module_of(name).COLUMNS)
 
 
+@pytest.mark.parametrize("module", ["queries", "queries.gaps_untargeted"])
+def test_docstring_examples_run(module):
+    import doctest
+    import importlib
+
+    failed, tried = doctest.testmod(importlib.import_module(module))
+    assert (failed, tried > 0) == (0, True)
+
+
 def test_descriptions_and_groups():
     assert all(desc and "\n" not in desc for desc, _, _ in QUERIES.values())
     assert set(GROUPS) == {"hotspots", "gaps"}

@@ -58,10 +58,10 @@ def _junk_ratio(text: str) -> float:
 
 def _sniff_utf16(data: bytes) -> str | None:
     """UTF-16 without a byte-order mark: the byte order whose text looks like text."""
-    sample = data[: _SAMPLE & ~1]
+    sample = data[:_SAMPLE]
     for encoding in ("utf-16-le", "utf-16-be"):
-        try:
-            text = sample.decode(encoding)
+        try:  # not final: the sample may end inside a character
+            text = codecs.getincrementaldecoder(encoding)().decode(sample, final=False)
         except UnicodeDecodeError:
             continue
         if "\x00" not in text and len(_TEXTLIKE.findall(text)) >= 0.95 * len(text):

@@ -20,77 +20,17 @@ from loaders.formats.grid import Slot, is_layout, render_rows
 
 __all__ = ["read_html", "html_to_text"]
 
-_DROP_TAGS = frozenset(
-    [
-        "script",
-        "style",
-        "noscript",
-        "template",
-        "head",
-        "nav",
-        "aside",
-        "iframe",
-        "frame",
-        "frameset",
-        "button",
-        "select",
-        "option",
-        "svg",
-        "canvas",
-        "object",
-        "embed",
-        "input",
-        "textarea",
-        "map",
-        "audio",
-        "video",
-    ]
-)
-_BLOCK_TAGS = frozenset(
-    [
-        "address",
-        "article",
-        "blockquote",
-        "caption",
-        "center",
-        "dd",
-        "details",
-        "dialog",
-        "div",
-        "dl",
-        "dt",
-        "fieldset",
-        "figcaption",
-        "figure",
-        "footer",
-        "form",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hr",
-        "li",
-        "main",
-        "ol",
-        "p",
-        "pre",
-        "section",
-        "summary",
-        "table",
-        "tbody",
-        "td",
-        "tfoot",
-        "th",
-        "thead",
-        "tr",
-        "ul",
-        "body",
-        "html",
-    ]
-)
+_DROP_TAGS = frozenset({
+    "script", "style", "noscript", "template", "head", "nav", "aside", "iframe", "frame", "frameset",
+    "button", "select", "option", "svg", "canvas", "object", "embed", "input", "textarea", "map",
+    "audio", "video",
+})  # fmt: skip
+_BLOCK_TAGS = frozenset({
+    "address", "article", "blockquote", "caption", "center", "dd", "details", "dialog", "div", "dl",
+    "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hr", "li", "main", "ol", "p", "pre", "section", "summary", "table", "tbody", "td",
+    "tfoot", "th", "thead", "tr", "ul", "body", "html",
+})  # fmt: skip
 _BOILER_ROLES = frozenset(
     {"navigation", "banner", "contentinfo", "search", "menu", "menubar", "complementary"}
 )
@@ -110,9 +50,9 @@ _SPACES = re.compile(r"[ \t\n\r\f\xa0]+")
 _WIDE = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
 # A line break between two wide characters is no space (CSS Text 3, segment break rules).
 _CJK_BREAK = re.compile(rf"(?<=[{_WIDE}])[ \t\r\f\xa0]*\n[ \t\n\r\f\xa0]*(?=[{_WIDE}])")
-_LAYOUT_CELL_CHARS = 3000
+_LAYOUT_CELL_CHARS = 3000  # a cell longer than this holds a page, not a datum
 _MAIN_TAGS = ("main", "article")
-_MIN_MAIN_CHARS = 20  # a shorter <article> is a teaser in a list, not the page's content  # a cell longer than this holds a page, not a datum
+_MIN_MAIN_CHARS = 20  # a shorter <article> is a teaser in a list, not the page's content
 
 
 def read_html(path: Path) -> str:
@@ -218,6 +158,7 @@ class _Lines:
 
     def __init__(self) -> None:
         self.done: list[str] = []
+        self.prefix = ""  # put before the next line that has text (a list item's number)
         self._parts: list[str] = []
 
     def add(self, text: str | None) -> None:
@@ -230,7 +171,8 @@ class _Lines:
         text = _SPACES.sub(" ", _CJK_BREAK.sub("", "".join(self._parts))).strip()
         self._parts = []
         if text:
-            self.done.append(text)
+            self.done.append(self.prefix + text)
+            self.prefix = ""
 
 
 def _render(element: etree._Element, lines: _Lines) -> None:
@@ -242,7 +184,12 @@ def _render(element: etree._Element, lines: _Lines) -> None:
     elif tag in _BLOCK_TAGS:
         lines.flush()
         lines.add(element.text)
+        number = _list_start(element) if tag == "ol" else None
         for child in element:
+            if number is not None and isinstance(child.tag, str) and child.tag.lower() == "li":
+                lines.flush()
+                lines.prefix = f"{number}."  # the number a browser draws is part of the text read
+                number += 1
             _render(child, lines)
         lines.flush()
     else:
@@ -250,6 +197,16 @@ def _render(element: etree._Element, lines: _Lines) -> None:
         for child in element:
             _render(child, lines)
     lines.add(element.tail)
+
+
+def _list_start(ol: etree._Element) -> int | None:
+    """First number of an ordered list; None for lettered or roman ones, left unnumbered."""
+    if ol.get("type", "1") != "1":
+        return None
+    try:
+        return int(ol.get("start", "1"))
+    except ValueError:
+        return 1
 
 
 def _own_rows(table: etree._Element) -> list[etree._Element]:

@@ -3,12 +3,18 @@
 A PDF has lines, not paragraphs: a measure and its responsibility note wrap
 over several lines. Lines that run to the right margin are joined with the
 next unless that one is indented or starts a new numbered item, so a note is
-not cut in two. A PDF with no characters at all is a scan and is refused.
+not cut in two; for the same reason page numbers and running heads or feet
+(a first or last line repeated on many pages) are dropped. A PDF with no
+characters at all is a scan and is refused.
 """
 
 from __future__ import annotations
 
+import logging
 import re
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from statistics import median
 
@@ -24,6 +30,7 @@ __all__ = ["read_pdf", "reflow"]
 BBox = tuple[float, float, float, float]
 _WIDE = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
 _WRAP = re.compile(rf"(?<=[{_WIDE}])\s*\n\s*(?=[{_WIDE}])")
+_DIGITS = re.compile(r"\d+")
 _PAGE_NUMBER = re.compile(
     r"^[-—–－\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*(?:/|共)\s*\d{1,4}\s*页?)?[-—–－\s]*$"
 )
@@ -35,6 +42,26 @@ _ITEM_START = re.compile(
 
 def read_pdf(path: Path) -> str:
     """A .pdf file: every page's lines and tables, top to bottom."""
+    with _quiet_pdfminer():
+        pages, has_text = _read_pages(path)
+    if not has_text:
+        raise LoaderError(str(path), "no text layer (scanned PDF?)")
+    _drop_running_lines(pages)
+    out: list[str] = []
+    run: list[dict] = []  # text lines since the last table; a paragraph may cross a page
+    for items in pages:
+        for item in items:
+            if isinstance(item, dict):
+                run.append(item)
+            else:
+                out.extend(reflow(run))
+                run = []
+                out.extend(item)
+    out.extend(reflow(run))
+    return "\n".join(out)
+
+
+def _read_pages(path: Path) -> tuple[list[list[dict | list[str]]], bool]:
     try:
         pdf = pdfplumber.open(path)
     except PdfminerException as err:
@@ -42,24 +69,49 @@ def read_pdf(path: Path) -> str:
         if isinstance(cause, PDFPasswordIncorrect):
             raise LoaderError(str(path), "encrypted PDF (a password is needed)") from err
         raise LoaderError(str(path), f"not a readable PDF ({type(cause).__name__}: {cause})") from err
-    out: list[str] = []
-    run: list[dict] = []  # text lines since the last table; a paragraph may cross a page
+    pages: list[list[dict | list[str]]] = []
     has_text = False
     with pdf:
         for number, page in enumerate(pdf.pages):
             has_text = has_text or bool(page.chars)
-            for item in _page_items(page, number):
-                if isinstance(item, dict):
-                    run.append(item)
-                else:
-                    out.extend(reflow(run))
-                    run = []
-                    out.extend(item)
+            pages.append(_page_items(page, number))
             page.close()  # frees the page's cached layout; long files stay small in memory
-    if not has_text:
-        raise LoaderError(str(path), "no text layer (scanned PDF?)")
-    out.extend(reflow(run))
-    return "\n".join(out)
+    return pages, has_text
+
+
+@contextmanager
+def _quiet_pdfminer() -> Iterator[None]:
+    """pdfminer logs every repaired glitch of a damaged PDF; without a handler they reach stderr."""
+    logger = logging.getLogger("pdfminer")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def _drop_running_lines(pages: list[list[dict | list[str]]]) -> None:
+    """Remove running heads and feet: a first or last line repeated on many pages.
+
+    Left in, they would cut every paragraph that crosses a page.
+    """
+
+    def key(item: dict | list[str]) -> str | None:
+        return _DIGITS.sub("#", item["text"].strip()) if isinstance(item, dict) else None
+
+    edges = Counter()
+    for items in pages:
+        ends = {key(items[0]), key(items[-1])} if items else set()
+        edges.update(k for k in ends if k)
+    repeated = {k for k, n in edges.items() if n >= max(3, len(pages) // 2)}
+    if not repeated:
+        return
+    for items in pages:
+        while items and key(items[0]) in repeated:
+            items.pop(0)
+        while items and key(items[-1]) in repeated:
+            items.pop()
 
 
 def _inside(obj: dict, boxes: list[BBox]) -> bool:

@@ -1,11 +1,12 @@
 """Word .docx files: body paragraphs and tables in document order.
 
-Only ``word/document.xml`` is parsed, with lxml, and walked directly: opening
-the whole package with python-docx (styles, themes, settings) costs ten times
-more for the same text. Text in hyperlinks, content controls and tracked
+Only ``word/document.xml`` (with the numbering and styles parts) is parsed,
+with lxml, and walked directly: opening the whole package with python-docx
+costs ten times more for the same text. Text in hyperlinks, content controls and tracked
 insertions is kept; deleted text, field codes, text boxes and the fallback
-copies of drawing objects are not. Merged cells (``gridSpan``, ``vMerge``) are
-repeated in every slot they cover.
+copies of drawing objects are not. Automatic list numbers are put back in
+front of their paragraphs (``wordnumbering``). Merged cells (``gridSpan``,
+``vMerge``) are repeated in every slot they cover.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ _TAB, _BR, _CR, _NO_BREAK_HYPHEN = f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}noBre
 _SKIP = frozenset(
     {
         f"{_W}del",  # tracked deletions
+        f"{_W}moveFrom",  # the old place of moved text
         f"{_W}pPr",
         f"{_W}rPr",
         f"{_W}sectPr",
@@ -47,11 +49,13 @@ def read_docx(path: Path) -> str:
     """A .docx file as lines: one per paragraph (and soft line break), tables as rows."""
     check_office_zip(path, required="word/document.xml", kind=".docx")
     with zipfile.ZipFile(path) as archive:
-        names = set(archive.namelist())
         xml = archive.read("word/document.xml")
+        # list numbers come from a paragraph's own numPr or from its style
+        numbered = b"numPr" in xml or b"pStyle" in xml
+        parts = set(archive.namelist()) if numbered else set()
         numbering = Numbering(
-            archive.read("word/numbering.xml") if "word/numbering.xml" in names else None,
-            archive.read("word/styles.xml") if "word/styles.xml" in names else None,
+            archive.read("word/numbering.xml") if "word/numbering.xml" in parts else None,
+            archive.read("word/styles.xml") if "word/styles.xml" in parts else None,
         )
     return "\n".join(docx_xml_lines(xml, numbering))
 

@@ -87,10 +87,18 @@ class Numbering:
         self._levels: dict[str, dict[int, tuple[int, str, str]]] = {}  # numId → ilvl → (start, fmt, text)
         self._style_num: dict[str, tuple[str | None, int | None]] = {}
         self._counters: dict[str, dict[int, int]] = {}
-        if numbering_xml:
-            self._read_numbering(etree.fromstring(numbering_xml, _PARSER))
-        if styles_xml:
-            self._read_styles(etree.fromstring(styles_xml, _PARSER))
+        # Parsed on first need: templates carry large numbering and style parts
+        # that most plain documents never use.
+        self._numbering_xml = numbering_xml if numbering_xml and b"numFmt" in numbering_xml else None
+        self._styles_xml = styles_xml if styles_xml and b"numPr" in styles_xml else None
+        self._loaded = False
+
+    def _load(self) -> None:
+        self._loaded = True
+        if self._numbering_xml:
+            self._read_numbering(etree.fromstring(self._numbering_xml, _PARSER))
+        if self._styles_xml:
+            self._read_styles(etree.fromstring(self._styles_xml, _PARSER))
 
     def _read_numbering(self, root: etree._Element) -> None:
         abstract: dict[str, dict[int, tuple[int, str, str]]] = {}
@@ -133,9 +141,15 @@ class Numbering:
     def label(self, paragraph: etree._Element) -> str:
         """The number Word would draw before ``paragraph`` ('' when none), counting it."""
         ppr = paragraph.find(f"{_W}pPr")
-        num_pr = ppr.find(f"{_W}numPr") if ppr is not None else None
-        num_id, ilvl = _val(num_pr, "numId"), _val(num_pr, "ilvl")
+        if ppr is None or self._numbering_xml is None:
+            return ""
+        num_pr = ppr.find(f"{_W}numPr")
         style = _val(ppr, "pStyle")
+        if num_pr is None and (style is None or self._styles_xml is None):
+            return ""
+        if not self._loaded:
+            self._load()
+        num_id, ilvl = _val(num_pr, "numId"), _val(num_pr, "ilvl")
         if style in self._style_num:
             style_num, style_lvl = self._style_num[style]
             num_id = num_id or style_num

@@ -9,11 +9,12 @@ the sheet XML in a separate streaming pass and filled from their top-left value.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import warnings
 import zipfile
 from pathlib import Path
 
 import openpyxl
-from lxml import etree
 from openpyxl.utils.cell import range_boundaries
 
 from loaders.formats.archive import check_office_zip
@@ -21,14 +22,19 @@ from loaders.formats.grid import Slot, render_rows
 
 __all__ = ["read_xlsx", "format_value"]
 
-_MERGE_TAG = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}mergeCell"
+_MERGE = re.compile(
+    rb"<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\bref=[\"']([A-Z]{1,3}[0-9]+:[A-Z]{1,3}[0-9]+)[\"']"
+)
+_CHUNK = 4 * 1024**2
 Range = tuple[int, int, int, int]  # min_col, min_row, max_col, max_row (1-based)
 
 
 def read_xlsx(path: Path) -> str:
     """A .xlsx file: for each sheet with content, its name on a line, then its rows."""
     check_office_zip(path, required="xl/workbook.xml", kind=".xlsx")
-    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    with warnings.catch_warnings():  # "extension not supported" notes: about features we do not read
+        warnings.simplefilter("ignore")
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     lines: list[str] = []
     try:
         with zipfile.ZipFile(path) as archive:
@@ -66,13 +72,21 @@ def format_value(value: object) -> str:
 
 
 def _merged_ranges(archive: zipfile.ZipFile, part: str) -> list[Range]:
+    """Merged ranges of one sheet, found by scanning its XML bytes in chunks.
+
+    ``<mergeCell ref="A1:B2"/>`` elements follow all the cells, so parsing the
+    XML to reach them would build (and keep) a tree of the whole sheet.
+    """
     ranges = []
+    tail = b""
     with archive.open(part) as source:
-        for _, element in etree.iterparse(source, events=("end",), tag=_MERGE_TAG, huge_tree=True):
-            ref = element.get("ref")
-            if ref and ":" in ref:
-                ranges.append(range_boundaries(ref))
-            element.clear()
+        while chunk := source.read(_CHUNK):
+            data = tail + chunk
+            end = 0
+            for match in _MERGE.finditer(data):
+                ranges.append(range_boundaries(match.group(1).decode("ascii")))
+                end = match.end()
+            tail = data[max(end, len(data) - 200) :]  # a tag cut by the chunk boundary
     return ranges
 
 
@@ -85,12 +99,13 @@ def _sheet_rows(sheet: object, merges: list[Range]) -> list[str]:
     tops: dict[Range, str] = {}
     rows: list[list[Slot]] = []
     for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-        slots: list[Slot] = [((number, col), format_value(v)) for col, v in enumerate(values, start=1)]
+        # a plain cell is known by its column (small ints cost no memory), a merged one by its range
+        slots: list[Slot] = [(col, format_value(v)) for col, v in enumerate(values, start=1)]
         for merge in by_row.get(number, ()):
             min_col, min_row, max_col, _ = merge
             if number == min_row:
                 tops[merge] = slots[min_col - 1][1] if min_col <= len(slots) else ""
-            slots.extend(((number, col), "") for col in range(len(slots) + 1, max_col + 1))
+            slots.extend((col, "") for col in range(len(slots) + 1, max_col + 1))
             for col in range(min_col, max_col + 1):
                 slots[col - 1] = (merge, tops.get(merge, ""))
         while slots and not slots[-1][1]:
