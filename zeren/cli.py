@@ -49,6 +49,12 @@ NEO4J_OPTIONS = [
 ]
 
 
+def output_option(help: str, *, folder: bool = False):
+    """The required ``-o/--output`` of a command that writes a file (or a folder)."""
+    kind = click.Path(file_okay=not folder, dir_okay=folder, path_type=Path)
+    return click.option("-o", "--output", required=True, type=kind, help=help)
+
+
 def neo4j_options(command):
     for option in reversed(NEO4J_OPTIONS):
         command = option(command)
@@ -89,13 +95,7 @@ def _graph(sources: tuple[Path, ...], aliases=None, gazetteer=None) -> Loaded:
 
 @cli.command()
 @PATHS
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="tasks.jsonl to write.",
-)
+@output_option("tasks.jsonl to write.")
 @click.option(
     "--agencies",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -134,13 +134,7 @@ def extract(paths, output, agencies, report_path, aliases):
 
 @cli.command()
 @PATHS
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Graph file to write (.json); .graphml/.gexf export for Gephi.",
-)
+@output_option("Graph file to write (.json); .graphml/.gexf export for Gephi.")
 @ALIASES
 @GAZETTEER
 def build(paths, output, aliases, gazetteer):
@@ -172,13 +166,7 @@ def build(paths, output, aliases, gazetteer):
 
 @cli.command()
 @click.argument("graph_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help=".graphml, .gexf or .json",
-)
+@output_option(".graphml, .gexf or .json")
 def export(graph_file, output):
     """Export a saved graph for Gephi or other tools.
 
@@ -194,13 +182,7 @@ def export(graph_file, output):
 
 @cli.command()
 @SOURCES
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Agency table to write (TSV), to review and correct.",
-)
+@output_option("Agency table to write (TSV), to review and correct.")
 @ALIASES
 @GAZETTEER
 def agencies(sources, output, aliases, gazetteer):
@@ -365,13 +347,7 @@ _query_command(
 
 @cli.command()
 @SOURCES
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="HTML file to write.",
-)
+@output_option("HTML file to write.")
 @click.option(
     "--view",
     type=click.Choice(["graph", "ego", "coresponsibility"]),
@@ -412,13 +388,7 @@ def viz(sources, output, view, agency, plan, doc, level, aliases, gazetteer):
 
 @cli.command()
 @SOURCES
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder to write the report into.",
-)
+@output_option("Folder to write the report into.", folder=True)
 @ALIASES
 @GAZETTEER
 def report(sources, output, aliases, gazetteer):
