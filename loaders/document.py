@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from loaders.jurisdiction import infer_jurisdiction
 from loaders.names import is_unit
 from loaders.normalise import Line
 
@@ -30,6 +31,7 @@ _NOTICE = re.compile(r"关于印发(.+?)的通知")
 _QUOTED = re.compile(r"《([^《》]+)》")
 _DATE_CN = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _DATE_NUM = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+_OPENING_LINES = 10  # where a page names its place or number before the measures begin
 _HEADING = re.compile(
     r"^(第[一二三四五六七八九十]+[章节条部分]|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[.、]|\(\d+\)|[①-⑳])"
 )
@@ -234,9 +236,10 @@ def document_fields(lines: list[Line]) -> dict:
         first = lines[0].text if lines else ""
         title = plans[0][1] if plans else (first if len(first) <= 40 and "。" not in first else "")
     issuer = _issuer(lines, title)
-    jurisdiction, level = jurisdiction_of(issuer) if issuer else ("", "")
-    if issuer and not level:
-        level = "other"
+    from_issuer = jurisdiction_of(issuer)[0] if issuer else ""
+    jurisdiction, level = infer_jurisdiction(
+        from_issuer, title, [line.text for line in lines[:_OPENING_LINES]]
+    )
     plans, count = announced(lines)
     return {
         "title": title,

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from loaders.document import document_fields, plan_mentions, plan_targets, plan_titles
 from loaders.inline import Found, ProseState, parse_prose
+from loaders.jurisdiction import infer_jurisdiction
 from loaders.normalise import Line, normalise_text
 from loaders.records import Document, Extraction, Plan, ReportEntry, Task
 from loaders.rows import table_found
@@ -54,6 +55,15 @@ def _fallback_title(fields: dict, lines: list[Line], doc: str) -> str:
     if len(first) <= 40 and "。" not in first:
         return fields["title"] or first or doc
     return fields["title"] or doc
+
+
+def _with_agency_place(document: Document, tasks: list[Task]) -> Document:
+    """The last fallback for the issuing place: the place most department names start with."""
+    names = [name for task in tasks for name in (*task.leads, *task.supports)]
+    place, level = infer_jurisdiction("", "", [], names)
+    if place:
+        return replace(document, jurisdiction=place, level=level)
+    return replace(document, level="other") if document.issuer else document
 
 
 def parse_document(text: str, *, source: str, doc: str) -> Extraction:
@@ -117,6 +127,8 @@ def parse_document(text: str, *, source: str, doc: str) -> Extraction:
                 line=item.line,
             )
         )
+    if not document.jurisdiction:
+        document = _with_agency_place(document, tasks)
     report = [ReportEntry(source, no, reason, text) for no, reason, text in sorted(state.report)]
     return Extraction(document, plans, tasks, report, state.notes_seen)
 

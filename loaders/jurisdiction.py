@@ -70,18 +70,21 @@ _MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
 _SUFFIX = r"(?:特别行政区|自治区|自治州|自治县|自治旗|地区|街道|省|州|盟|市|县|区|旗|镇|乡)"
 _PLACE = re.compile(rf"[\u4e00-\u9fff]{{1,8}}?{_SUFFIX}")
 _CHAIN = re.compile(rf"^((?:[\u4e00-\u9fff]{{1,8}}?{_SUFFIX}){{1,3}})")
-# words that end like a place but name a kind of area, not a jurisdiction
-_NOT_PLACE = re.compile(
-    r"(开发|示范|园|城|社|景|辖|片|保税|试验|功能|自贸|全|各|本|我|该|此|都|超|城乡|农|山|牧|林|市|"
-    r"省|县|区|州|年|月|日|和|与|及|在|对|的|了|为|关于|推进|加快|建设|实施|重点|工作|发展|进一步|深化)$"
+# words inside a stem that show it names a kind of area or a phrase, not a jurisdiction
+_NOT_STEM = re.compile(
+    r"开发|示范|保税|试验|功能|自贸|高新|经开|产业|园|省会|城乡|推进|加快|建设|实施|深化|全面|关于|促进"
+    r"|开展|做好|打造|优化|提升|推动|发展|坚持|落实|加强|工作|重点|有关|相关|所属|直属"
+    r"|^[各全本我该对在为把将]|[的和与及等年月日]$"
 )
 _NUMBER = re.compile(
     r"^([\u4e00-\u9fff]{1,6}?)(?:政办发|政办函|政办|政发|政函|政字|政|委办发|委发|委|办发|办函|发|办)"
     r"\s*[〔\[【(]\s*\d{4}\s*[〕\]】)]\s*第?\s*\d+\s*号$"
 )
+# what follows a place that opens a line naming the issuer (青山县人民政府, 云岭州2024年…)
+_ISSUER_AFTER = re.compile(r"(人民政府|政府|[省市州县区旗]委|党委|办公|委员会|\d{4}年|关于)")
 _OPENING = (
     re.compile(rf"结合([\u4e00-\u9fff]{{2,10}}?{_SUFFIX}?)(?:的)?实际"),
-    re.compile(r"省会([\u4e00-\u9fff]{2,3}?)(?:市)?(?=城市|市区|[^\u4e00-\u9fff]|$|\d|[一-龥]{2})"),
+    re.compile(r"省会([\u4e00-\u9fff]{2})"),
 )
 
 
@@ -105,7 +108,7 @@ def _plausible(place: str) -> bool:
     if not m:
         return False
     stem = m.group(1)
-    return 2 <= len(stem) <= 8 and not _NOT_PLACE.search(stem) and not re.match(r"^(全|各|本|我|该)", stem)
+    return 2 <= len(stem) <= 4 and not _NOT_STEM.search(stem)
 
 
 def place_level(place: str) -> tuple[str, str]:
@@ -180,8 +183,8 @@ def opening_place(texts: Iterable[str]) -> str:
                 if _plausible(found):
                     return found
         head = _chain_place(text)
-        if head:
-            return head
+        if head and _ISSUER_AFTER.match(text, text.index(head) + len(head)):
+            return place_level(head)[0]
     return ""
 
 
@@ -189,7 +192,8 @@ def number_place(line: str) -> str:
     """The issuer a document number stands alone for (``许政〔2020〕20号``), or ''.
 
     A province is read from its one-character abbreviation; a city only where
-    the gazetteer knows exactly one place whose name starts with the prefix.
+    the gazetteer knows exactly one place (with the places inside it) whose
+    name starts with the prefix.
     """
     text = re.sub(r"\s+", "", line)
     m = _NUMBER.match(text)
@@ -198,8 +202,12 @@ def number_place(line: str) -> str:
     prefix = m.group(1)
     if prefix in PROVINCE_ABBREVIATIONS:
         return PROVINCE_ABBREVIATIONS[prefix]
-    matches = {p.name for p in _gazetteer() if p.level != "national" and p.name.startswith(prefix)}
-    return matches.pop() if len(matches) == 1 else ""
+    gaz = _gazetteer()
+    matches = [p for p in gaz if p.level != "national" and p.name.startswith(prefix)]
+    # 楚 is 楚雄州, not also its 楚雄市: a place inside another match does not compete
+    names = {p.name for p in matches}
+    outer = [p.name for p in matches if not any(a.name in names for a in gaz.ancestors(p))]
+    return outer[0] if len(outer) == 1 else ""
 
 
 def agency_place(names: Iterable[str]) -> str:
@@ -212,13 +220,19 @@ def agency_place(names: Iterable[str]) -> str:
     for name in names:
         place = _chain_place(name)
         rest = name[len(place) :] if place and name.startswith(place) else ""
-        if not rest or re.fullmatch(r"(人民)?政府|党委|管委会|委员会", rest) or name.startswith(("各", "有关")):
+        if (
+            not rest
+            or re.fullmatch(r"(人民)?政府|党委|管委会|委员会", rest)
+            or name.startswith(("各", "有关"))
+        ):
             continue
         counts[place] += 1
     return counts.most_common(1)[0][0] if counts else ""
 
 
-def infer_jurisdiction(issuer_place: str, title: str, opening: list[str], names: Iterable[str] = ()) -> tuple[str, str]:
+def infer_jurisdiction(
+    issuer_place: str, title: str, opening: list[str], names: Iterable[str] = ()
+) -> tuple[str, str]:
     """(jurisdiction, level) from the first fallback that names a place; ('', '') when none does."""
     if issuer_place:
         return issuer_place, place_level(issuer_place)[1]

@@ -1,0 +1,117 @@
+"""The issuing place of a document when its issuer line is missing, each fallback on invented text."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract import parse_document
+from loaders.jurisdiction import (
+    agency_place,
+    infer_jurisdiction,
+    number_place,
+    opening_place,
+    place_level,
+    title_place,
+)
+
+
+@pytest.mark.parametrize(
+    ("place", "expected"),
+    [
+        ("云岭省", ("云岭省", "province")),
+        ("青山自治区", ("青山自治区", "province")),
+        ("上海市", ("上海市", "province")),
+        ("云岭州", ("云岭州", "prefecture")),
+        ("青山市", ("青山市", "prefecture")),
+        ("白马盟", ("白马盟", "prefecture")),
+        ("青山县", ("青山县", "county")),
+        ("白石区", ("白石区", "county")),
+        ("白马旗", ("白马旗", "county")),
+        ("青河镇", ("青河镇", "township")),
+        ("青河街道", ("青河街道", "township")),
+        # the gazetteer knows these: a county-level city, and a short spelling
+        ("楚雄市", ("楚雄市", "county")),
+        ("霍山", ("霍山县", "county")),
+        ("", ("", "")),
+    ],
+)
+def test_place_level(place, expected):
+    assert place_level(place) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("(云岭省)2023年青山市政府工作报告任务分解方案", "青山市"),
+        ("青 山县2025年重点工作及责任清单", "青山县"),
+        ("2024年白石区农村人居环境整治实施方案", "白石区"),
+        ("2025年开发区重点工作及责任清单", ""),
+        ("深入推进区域协同发展实施方案", ""),
+        ("关于实施市场主体倍增工程的意见", ""),
+    ],
+)
+def test_title_place(title, expected):
+    assert title_place(title) == expected
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["为落实上级部署,结合白石区实际,制定本方案。"], "白石区"),
+        (["根据《云岭州人民政府关于印发某方案的通知》(云政发〔2020〕3号),结合青山县实际,制定如下措施。"], "青山县"),
+        (["2006年省会郑州城市管理年任务"], "郑州市"),
+        (["结合淮安实际,制定如下细则。"], "淮安市"),
+        (["青山县人民政府办公室"], "青山县"),
+        (["结合我县实际,制定本方案。"], ""),
+        (["深入推进美丽乡村建设。"], ""),
+    ],
+)
+def test_opening_place(lines, expected):
+    assert opening_place(lines) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("晋发〔2021〕67号", "山西省"),
+        ("皖政办〔2021〕3号", "安徽省"),
+        ("许政 [2020] 20号", "许昌市"),
+        ("国办发〔2018〕12号", "中央"),
+        ("楚政办发〔2019〕5号", "楚雄州"),
+        ("某政发〔2021〕1号", ""),
+        ("根据晋发〔2021〕67号文件精神", ""),
+    ],
+)
+def test_number_place(line, expected):
+    assert number_place(line) == expected
+
+
+def test_agency_place_counts_departments_not_member_governments():
+    names = ["青山市财政局", "青山市教育局", "白石区人民政府", "白石区人民政府", "白石区人民政府", "市公安局"]
+    assert agency_place(names) == "青山市"
+
+
+def test_agency_place_without_places():
+    assert agency_place(["市财政局", "各县市区人民政府", "有关单位"]) == ""
+
+
+def test_fallbacks_in_order_of_trust():
+    opening = ["结合白石区实际,制定本方案。", "云发〔2021〕1号"]
+    assert infer_jurisdiction("青山县", "白马市工作方案", opening) == ("青山县", "county")
+    assert infer_jurisdiction("", "白马市2024年工作方案", opening) == ("白马市", "prefecture")
+    assert infer_jurisdiction("", "工作方案", opening) == ("白石区", "county")
+    assert infer_jurisdiction("", "工作方案", opening[1:]) == ("云南省", "province")
+    assert infer_jurisdiction("", "工作方案", [], ["青河县财政局"]) == ("青河县", "county")
+    assert infer_jurisdiction("", "工作方案", []) == ("", "")
+
+
+def test_parse_document_falls_back_to_document_number():
+    text = "云发〔2022〕8号\n工作方案\n1.修路。(牵头单位:省交通厅)"
+    document = parse_document(text, source="x.txt", doc="x").document
+    assert (document.jurisdiction, document.level) == ("云南省", "province")
+
+
+def test_parse_document_falls_back_to_agency_names():
+    text = "工作方案\n1.修路。(牵头单位:青河县交通局;责任单位:青河县财政局)\n2.修桥。(牵头单位:青河县交通局)"
+    document = parse_document(text, source="x.txt", doc="x").document
+    assert (document.jurisdiction, document.level) == ("青河县", "county")
