@@ -18,13 +18,14 @@ import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
+from functools import partial
 from html import escape
 from pathlib import Path
 
 import docx
 import openpyxl
 
-from loaders.extract import extract_paths
+from loaders.extract import BatchResult, extract_paths
 from loaders.readers import read_text
 from loaders.synthetic import generate_documents, write_corpus
 
@@ -58,14 +59,10 @@ def bench_corpus(folder: Path, docs: int, seed: int) -> None:
     size = sum(p.stat().st_size for p in paths) / MB
     print(f"corpus: {docs} documents, {size:.1f} MB in {folder}")
 
-    def read_all() -> None:
-        for path in paths:
-            read_text(path)
-
-    seconds = _timed(read_all)
+    seconds = _timed(partial(_read_all, paths))
     print(f"read_text:     {seconds:7.2f} s  {size / seconds:8.1f} MB/s  {docs / seconds:9.0f} docs/s")
 
-    outcome: dict[str, object] = {}
+    outcome: dict[str, BatchResult] = {}
 
     def extract_all() -> None:
         outcome["result"] = extract_paths([folder])
@@ -95,23 +92,31 @@ def bench_big_file(folder: Path, megabytes: int, seed: int) -> None:
     print(f"big file peak Python memory (tracemalloc): {_peak(lambda: read_text(path)):.1f} MB")
 
 
-def _blocks(text: str) -> list[tuple[str, list[list[str]] | str]]:
-    """A synthetic plan as paragraphs and tables (runs of `` | `` lines)."""
-    blocks: list[tuple[str, list[list[str]] | str]] = []
+def _read_all(paths: list[Path]) -> None:
+    for path in paths:
+        read_text(path)
+
+
+def _blocks(text: str) -> list[str | list[list[str]]]:
+    """A synthetic plan as paragraphs (str) and tables (rows of cells, from runs of `` | `` lines)."""
+    blocks: list[str | list[list[str]]] = []
+    table: list[list[str]] | None = None
     for line in text.strip().split("\n"):
-        if " | " in line:
-            if not blocks or blocks[-1][0] != "table":
-                blocks.append(("table", []))
-            blocks[-1][1].append(line.split(" | "))
-        else:
-            blocks.append(("p", line))
+        if " | " not in line:
+            table = None
+            blocks.append(line)
+            continue
+        if table is None:
+            table = []
+            blocks.append(table)
+        table.append(line.split(" | "))
     return blocks
 
 
 def _write_html(text: str, path: Path) -> None:
     parts = ['<html><head><meta charset="utf-8"></head><body><div class="nav"><a href="/">首页</a></div>']
-    for kind, body in _blocks(text):
-        if kind == "p":
+    for body in _blocks(text):
+        if isinstance(body, str):
             parts.append(f"<p>{escape(body)}</p>")
         else:
             rows = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in body)
@@ -121,8 +126,8 @@ def _write_html(text: str, path: Path) -> None:
 
 def _write_docx(text: str, path: Path) -> None:
     document = docx.Document()
-    for kind, body in _blocks(text):
-        if kind == "p":
+    for body in _blocks(text):
+        if isinstance(body, str):
             document.add_paragraph(body)
         else:
             table = document.add_table(rows=len(body), cols=len(body[0]))
@@ -144,13 +149,13 @@ def bench_formats(folder: Path, docs: int, seed: int) -> None:
     """read_text on the same plans written as .html, .docx and .xlsx."""
     writers = {".html": _write_html, ".docx": _write_docx, ".xlsx": _write_xlsx}
     for suffix, write in writers.items():
-        paths = []
+        paths: list[Path] = []
         for name, text in generate_documents(docs, seed=seed):
             path = folder / (Path(name).stem + suffix)
             write(text, path)
             paths.append(path)
         size = sum(p.stat().st_size for p in paths) / MB
-        seconds = _timed(lambda paths=paths: [read_text(p) for p in paths])
+        seconds = _timed(partial(_read_all, paths))
         print(
             f"read_text {suffix:6} {docs} files, {size:5.1f} MB: {seconds:6.2f} s  {docs / seconds:7.0f} docs/s"
         )

@@ -13,26 +13,23 @@ import argparse
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+import networkx as nx
 
 import viz
 from graph.synthetic import synthetic_graph
 from queries import run_query
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
-def views(G):
+def views(G: nx.MultiDiGraph) -> Iterator[tuple[str, Callable[[], viz.View]]]:
     """(label, thunk) per view; the whole view falls back to a level filter when it must refuse."""
     busiest = run_query("workload", G).iloc[0]["agency"]
     yield "whole", lambda: viz.whole_graph_view(G)
@@ -45,7 +42,7 @@ def _slug(label: str) -> str:
     return "".join(c if c.isalnum() else "-" for c in label).strip("-")
 
 
-def render_ms(browser, path: Path, timeout_ms: int) -> tuple[float, float]:
+def render_ms(browser: Browser, path: Path, timeout_ms: int) -> tuple[float, float]:
     """(ms until first draw after stabilisation by the page's clock, wall ms from navigation)."""
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     try:
@@ -65,12 +62,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
+    sys.path.insert(0, str(ROOT))  # the tests' Chromium (ZEREN_CHROMIUM, flags) is the benchmark's too
+    from tests.browser import launch_chromium
+
     out = Path(tempfile.mkdtemp(prefix="zeren-viz-bench-"))
     header = f"{'tasks':>7} {'view':<22} {'nodes':>6} {'edges':>6} {'build s':>8} {'HTML MB':>8} {'render s':>9} {'wall s':>7}"
     print(header)
     print("-" * len(header))
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        browser = launch_chromium(pw)
         for n in (int(s) for s in args.sizes.split(",")):
             G = synthetic_graph(n, seed=1)
             for label, make in views(G):

@@ -86,6 +86,18 @@ _GOVERNMENT = re.compile(
     r"|局|厅"
 )
 _ZONE = re.compile(r"(?:园区|开发区|经开区|高新区|工业园|产业园|新区|保税区|试验区|示范区)$")
+# The first rule that matches decides, so the narrower wordings come first: 县委组织部
+# is party although it ends like a government office, 各县级商业银行 a collective of banks.
+_KIND_RULES = (
+    (_VAGUE, "vague"),
+    (_COLLECTIVE, "collective"),
+    (_BANK, "bank"),
+    (_ENTERPRISE, "enterprise"),
+    (_PARTY, "party"),
+    (_MASS, "other"),
+    (_GOVERNMENT, "government"),
+    (_ZONE, "government"),
+)
 
 
 def spelling_key(name: str) -> str:
@@ -103,21 +115,7 @@ def name_key(name: str) -> str:
 
 def agency_kind(key: str) -> str:
     """The kind (``schema.AGENCY_KINDS``) of a unit from the wording of its key."""
-    if _VAGUE.match(key):
-        return "vague"
-    if _COLLECTIVE.search(key):
-        return "collective"
-    if _BANK.search(key):
-        return "bank"
-    if _ENTERPRISE.search(key):
-        return "enterprise"
-    if _PARTY.search(key):
-        return "party"
-    if _MASS.search(key):
-        return "other"
-    if _GOVERNMENT.search(key) or _ZONE.search(key):
-        return "government"
-    return "other"
+    return next((kind for pattern, kind in _KIND_RULES if pattern.search(key)), "other")
 
 
 def zone_unit(rest: str) -> str:

@@ -29,6 +29,7 @@ from graph.agencies import AgencyRef, resolve
 from graph.agency_names import spelling_key
 from graph.gazetteer import Gazetteer
 from graph.schema import AGENCY, AGENCY_KINDS, DOCUMENT, LEVELS, ROLE_EDGES, agency_id
+from graph.userfile import read_user_text
 from loaders.records import Document, Extraction
 from zeren.errors import LoaderError
 
@@ -138,12 +139,7 @@ def agency_rows(
 def load_overrides(path: str | Path) -> Overrides:
     """Read an agency table (see the module docstring); a bad line raises LoaderError naming it."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as err:
-        raise LoaderError(str(path), f"cannot read agency table: {err.strerror or err}") from err
-    except UnicodeDecodeError as err:
-        raise LoaderError(str(path), "agency table is not UTF-8 text") from err
+    text = read_user_text(path, "agency table")
     delimiter = "," if path.suffix.lower() == ".csv" else "\t"
     header: list[str] | None = None
     entries: dict[tuple[str, str], Override] = {}

@@ -16,9 +16,11 @@ every raw spelling is kept on its node.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 import networkx as nx
 
+from graph.agencies import AgencyRef
 from graph.aliases import Overrides, document_context, resolve_in
 from graph.gazetteer import Gazetteer
 from graph.schema import (
@@ -179,7 +181,7 @@ def _task_attrs(task: Task, pid: str, document: Document) -> dict:
     }
 
 
-def _agency_attrs(ref) -> dict:
+def _agency_attrs(ref: AgencyRef) -> dict:
     attrs = {
         "kind": AGENCY,
         "name": ref.canonical,
@@ -194,5 +196,5 @@ def _agency_attrs(ref) -> dict:
     return attrs
 
 
-def _iso(value) -> str | None:
+def _iso(value: date | None) -> str | None:
     return value.isoformat() if value is not None else None

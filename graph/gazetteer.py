@@ -24,12 +24,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from graph.schema import LEVELS
+from graph.userfile import read_user_text
 from zeren.errors import LoaderError
 
 __all__ = ["Place", "Gazetteer", "BUNDLED_PATH", "NATIONAL"]
@@ -85,7 +86,7 @@ class Gazetteer:
         """A new gazetteer where ``places`` replace entries of the same name."""
         return Gazetteer([*self._places.values(), *places])
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Place]:
         return iter(self._places.values())
 
     def __len__(self) -> int:
@@ -168,12 +169,7 @@ def _rank(level: str) -> int:
 def read_places(path: str | Path) -> list[Place]:
     """Places from a gazetteer JSON file; bad content raises LoaderError naming the file."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as err:
-        raise LoaderError(str(path), f"cannot read gazetteer: {err.strerror or err}") from err
-    except UnicodeDecodeError as err:
-        raise LoaderError(str(path), "gazetteer is not UTF-8 text") from err
+    text = read_user_text(path, "gazetteer")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:

@@ -21,6 +21,7 @@ __all__ = [
     "plan_targets",
     "plan_mentions",
     "is_heading",
+    "is_plan_title",
 ]
 
 _PLAN_END = re.compile(
@@ -31,6 +32,7 @@ _NOTICE = re.compile(r"关于印发(.+?)的通知")
 _QUOTED = re.compile(r"《([^《》]+)》")
 _DATE_CN = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _DATE_NUM = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+_ATTACHMENT = re.compile(r"^附件\s*\d{0,2}\s*[:：]\s*(?=\S{6})")
 _OPENING_LINES = 10  # where a page names its place or number before the measures begin
 _HEADING = re.compile(
     r"^(第[一二三四五六七八九十]+[章节条部分]|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[.、]|\(\d+\)|[①-⑳])"
@@ -76,16 +78,21 @@ def _title_like(text: str) -> bool:
     return bool(_PLAN_END.search(text.strip("《》")))
 
 
+def is_plan_title(text: str) -> bool:
+    """A line that reads as a plan's title (``青山县2024年招商引资行动方案``), not a measure."""
+    return _title_like(text)
+
+
 def plan_titles(lines: list[Line], known: tuple[str, ...] = ()) -> list[tuple[int, str]]:
     """(index, title) of each plan title line; a title broken over two lines is rejoined.
 
     ``known`` are titles the covering notice announces: a line that repeats one
     is a plan title whatever its last word.
     """
-    out = []
+    out: list[tuple[int, str]] = []
     wanted = {_key(t) for t in known}
     for i, line in enumerate(lines):
-        text = line.text
+        text = _ATTACHMENT.sub("", line.text)  # 附件1:青山县…方案 on one line
         if not (_title_like(text) or (_key(text) in wanted and i > 0 and "《" not in text)):
             continue
         title = text.strip("《》")
@@ -232,9 +239,9 @@ def document_fields(lines: list[Line]) -> dict:
     """title, issuer, jurisdiction, level, date, announced plans and count for one file."""
     title = _notice_title(lines)
     if not title:
-        plans = plan_titles(lines[:40])
+        found = plan_titles(lines[:40])
         first = lines[0].text if lines else ""
-        title = plans[0][1] if plans else (first if len(first) <= 40 and "。" not in first else "")
+        title = found[0][1] if found else (first if len(first) <= 40 and "。" not in first else "")
     issuer = _issuer(lines, title)
     from_issuer = jurisdiction_of(issuer)[0] if issuer else ""
     jurisdiction, level = infer_jurisdiction(

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from loaders.document import is_heading
+from loaders.document import is_heading, is_plan_title
 from loaders.normalise import Line
-from loaders.notes import LABEL, STANDING, Roles, is_deadline, parse_note
+from loaders.notes import LABEL, STANDING, Roles, is_deadline, parse_note, parse_verb_sentence
 
 __all__ = ["Found", "ProseState", "parse_prose", "note_groups", "numbering"]
 
@@ -50,6 +50,13 @@ def numbering(text: str) -> str:
     """The measure's own numbering as written: ``3.``→``3``, ``(1)``, ``①``."""
     m = _NUMBERING.match(text)
     return m.group(1).rstrip(".、．") if m else ""
+
+
+def _kind(number: str) -> str:
+    """The numbering style (``3``→``N``, ``(二)``→``(C)``, ``②``→``O``), to tell items from sub-items."""
+    kind = re.sub(r"\d+", "N", number)
+    kind = re.sub(r"[一二三四五六七八九十]+", "C", kind)
+    return re.sub(r"[①-⑳]", "O", kind)
 
 
 def note_groups(text: str) -> list[tuple[int, int]]:
@@ -118,6 +125,12 @@ def _notes_in(line: Line, state: ProseState) -> list[tuple[int, int, Roles]]:
                 )
             continue
         roles = _read_note(line.text, start, end, state)
+        if (
+            roles is not None
+            and roles.first_leads
+            and not (roles.parties or roles.standing or roles.deadline)
+        ):
+            continue  # only the declaration 列第一位者为牵头单位: it holds from here on
         when = roles.deadline if roles is not None and not (roles.parties or roles.standing) else None
         if roles is not None and when is None:
             out.append((start, end, roles))
@@ -165,12 +178,42 @@ class _ProseReader:
                 return "".join(x.text for x in self.since[back:]) + piece, self.since[back].no
         return piece, line_no
 
+    def parent_item(self, pending: Line) -> list[Line] | None:
+        """Lines of the item whose sub-items ``1.…2.…`` a note on its own line closes, or None.
+
+        ``(一)加快5G建设。`` / ``1.…`` / ``2.…`` / ``责任单位:…``: the note is the
+        item's, sub-items and all, when none of them had a note of its own.
+        """
+        kind = _kind(numbering(pending.text))
+        if not kind or not self.since or self.since[-1] is not pending:
+            return None
+        for back in range(len(self.since) - 2, max(len(self.since) - 12, -1), -1):
+            line = self.since[back]
+            this = _kind(numbering(line.text))
+            if this == kind or not this:
+                continue  # a sibling sub-item, or a paragraph under one
+            if _TOP_HEADING.match(line.text):
+                return None  # a section of the plan, not an item
+            return self.since[back:]
+        return None
+
     def give_pending(self, roles: Roles, line_no: int, what: str, text: str) -> None:
         """A note that follows its measure: the paragraph before it takes it."""
         if self.pending is None:
             self.state.report.append((line_no, f"{what} follows no measure", text))
             return
         pending = self.pending
+        if is_plan_title(pending.text):
+            self.state.report.append((line_no, f"{what} follows the plan title, not a measure", text))
+            self.pending = None
+            return
+        parent = self.parent_item(pending)
+        if parent is not None:
+            text, start = "".join(x.text for x in parent), parent[0].no
+            self.since.clear()
+            self.add(start, text, roles, self.pending_section)
+            self.pending = None
+            return
         self.since = [x for x in self.since if x is not pending]
         text, start = self.item_start(pending.text, pending.no)
         self.add(start, text, roles, self.pending_section)
@@ -213,6 +256,62 @@ class _ProseReader:
         piece, start = self.item_start(text[: tail.end()], line.no)
         self.add(start, piece, roles, self.section)
         self.pending = None
+        return True
+
+    def tail_sentence(self, line: Line) -> bool:
+        """``…。由县交通局牵头,县财政局配合。``: an unbracketed sentence note closing the paragraph.
+
+        On a line of its own it is the note of the paragraph before.
+        """
+        text = line.text
+        if not text.endswith("。") or len(text) < 4:
+            return False
+        cut = text[:-1].rfind("。")
+        sentence = text[cut + 1 : -1]
+        roles = None if "(" in sentence else parse_verb_sentence(sentence)
+        if roles is None or not roles.parties:
+            return False
+        if cut < 0:
+            if numbering(text) or self.pending is None:
+                return False
+            self.state.notes_seen += 1
+            self.give_pending(roles, line.no, "note", text)
+            return True
+        self.state.notes_seen += 1
+        self.state.first_leads = self.state.first_leads or roles.first_leads
+        piece, start = self.item_start(text[: cut + 1], line.no)
+        self.add(start, piece, roles, self.section)
+        self.pending = None
+        return True
+
+    def time_line(self, line: Line) -> bool:
+        """``(完成时限:2024年底)`` on its own line: the time limit of the measure just read."""
+        m = re.fullmatch(r"\(([^()]*)\)。?", line.text)
+        roles = parse_note(m.group(1)) if m else None
+        if roles is None or roles.parties or roles.standing or not roles.deadline:
+            return False
+        last = self.found[-1] if self.found and self.pending is None else None
+        if last is not None and last.roles.deadline is None:
+            last.roles = replace(last.roles, deadline=roles.deadline)
+        else:
+            self.state.report.append(
+                (
+                    line.no,
+                    "bracketed time limit has no measure to join (the one above has its own)",
+                    line.text,
+                )
+            )
+        return True
+
+    def declaration_line(self, line: Line) -> bool:
+        """``(列第一位者为牵头单位,其他为配合单位,下同)`` on its own: a rule for later notes, no measure."""
+        text = line.text.strip("()。 ")
+        if len(text) > 60 or "(" in text:
+            return False
+        roles = parse_note(text)
+        if roles is None or not roles.first_leads or roles.parties or roles.standing:
+            return False
+        self.state.first_leads = True
         return True
 
     def standing_line(self, line: Line) -> bool:
@@ -294,7 +393,12 @@ class _ProseReader:
         notes = _notes_in(line, self.state)
         if notes:
             self.note_line(line, notes)
-        elif not self.standing_line(line):
+        elif not (
+            self.time_line(line)
+            or self.tail_sentence(line)
+            or self.declaration_line(line)
+            or self.standing_line(line)
+        ):
             self.plain_line(line)
 
 

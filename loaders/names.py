@@ -36,7 +36,7 @@ _GENERIC = ("单位", "部门", "机构", "企业", "单位负责")
 # units that carry a place of their own, or belong to vertical systems and enterprises
 # (供电局, 海关, 银行): a level prefix written for local departments never applies to them
 _HAS_PLACE = re.compile(
-    r"[省市县区州镇乡旗村]|街道|社区|海关|供电|电网|电力|公司|银行|支行|分行|邮政|烟草|铁路|集团|银保监|证监|人民银行|调查队|气象|通信管理"
+    r"[省市县区州镇乡旗村]|街道|社区|海关|供电|电网|电力|公司|银行|支行|分行|邮政(?!管理局)|烟草|铁路|集团|银保监|证监|人民银行|调查队|气象|通信管理"
     r"|^(中国|国家|人行|驻|北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南"
     r"|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门)"
 )
@@ -46,7 +46,9 @@ _OPEN, _CLOSE = "(", ")"
 
 def top_level_split(text: str, seps: str) -> list[str]:
     """Split on any of ``seps`` outside brackets, so ``各县(市、区)政府`` stays one piece."""
-    parts, buf, depth = [], [], 0
+    parts: list[str] = []
+    buf: list[str] = []
+    depth = 0
     for ch in text:
         if ch in "(《“":
             depth += 1

@@ -17,7 +17,16 @@ from dataclasses import dataclass
 
 from loaders.names import is_collective, is_unit, split_names, top_level_split
 
-__all__ = ["Roles", "parse_note", "parse_labelled", "is_deadline", "LABEL", "ROLE_OF_LABEL", "STANDING"]
+__all__ = [
+    "Roles",
+    "parse_note",
+    "parse_verb_sentence",
+    "parse_labelled",
+    "is_deadline",
+    "LABEL",
+    "ROLE_OF_LABEL",
+    "STANDING",
+]
 
 LEAD, RESP, SUP, GUIDE, LEADER, TIME = "lead", "resp", "sup", "guide", "leader", "time"
 
@@ -54,6 +63,17 @@ ROLE_OF_LABEL = {
     "参与单位": SUP,
     "协同单位": SUP,
     "牵头领导": LEADER,
+    "督办领导": LEADER,
+    "包保领导": LEADER,
+    "联系领导": LEADER,
+    "挂钩领导": LEADER,
+    "负责领导": LEADER,
+    "省级领导": LEADER,
+    "市级领导": LEADER,
+    "州级领导": LEADER,
+    "区级领导": LEADER,
+    "主要责任人": LEADER,
+    "具体责任人": LEADER,
     "责任领导": LEADER,
     "分管领导": LEADER,
     "县级领导": LEADER,
@@ -102,6 +122,10 @@ _DEADLINE = re.compile(
     r"|(底前|以前|之前|前完成|完成|坚持|推进|底|年)$"
 )
 _FIRST_LEADS = re.compile(r"(第一|首)位?[^,;。]{0,6}为?牵头|第一责任单位为牵头")
+# the rest of the same declaration: 其他为配合单位 names no unit
+_OTHERS_SUPPORT = re.compile(
+    r"^\s*(其他|其余|其它|余下|其后)[^,;。]{0,4}(为|是|作为)?(配合|协办|参与|责任)(单位|部门)?\s*$"
+)
 STANDING = re.compile(r"不再(单独|一一|重复)?(列出|分工|做分工|列明|标注)|下同|均涉及|以下[^。]*均(需|由|要)")
 _STANDING_UNITS = re.compile(r"(?:均需|均由|均要|均涉及|需要|需)(.+?)(?:按职责)?(?:落实|负责|参与|配合|,|$)")
 
@@ -183,7 +207,8 @@ def _value_parts(role: str, value: str) -> tuple[list[str], list[str]]:
     """A label's value → (names, deadline pieces); a deadline may trail a unit list."""
     if role == TIME:
         return [], [value.strip(",;，；。")] if value.strip(",;，；。") else []
-    names, times = [], []
+    names: list[str] = []
+    times: list[str] = []
     for piece in top_level_split(value, ",;，；"):
         piece = piece.strip("。 ")
         if not piece:
@@ -199,6 +224,30 @@ def _value_parts(role: str, value: str) -> tuple[list[str], list[str]]:
     return names, times
 
 
+def _read_units(role: str, names: list[str]) -> list[tuple[str, list[str]]]:
+    """A label's role-tagged names; a value that names no unit at all (``责任单位:待定``) gives none.
+
+    A remark with a role verb inside a name (``县住建局(县水务局配合)``) is a
+    note of its own: its units take that role.
+    """
+    if role in (LEADER, TIME):
+        return [(role, names)]
+    own: list[str] = []
+    extra: list[tuple[str, list[str]]] = []
+    for name in names:
+        m = re.search(r"\(([^()]+)\)$", name)
+        unit_text, verb = _verb_of(m.group(1)) if m else ("", "")
+        inner = split_names(unit_text) if verb else []
+        if inner and all(is_unit(n) or is_collective(n) for n in inner):
+            own.append(name[: m.start()] if m else name)
+            extra.append((verb, inner))
+        else:
+            own.append(name)
+    if not any(is_unit(n) or is_collective(n) for n in own):
+        return []
+    return [(role, own), *extra]
+
+
 def parse_labelled(pairs: list[tuple[str, str]], *, first_leads: bool = False) -> Roles:
     """(label, value) pairs, as a table row or a run of ``责任单位:`` lines gives them → Roles."""
     parts: list[tuple[str, list[str]]] = []
@@ -206,7 +255,7 @@ def parse_labelled(pairs: list[tuple[str, str]], *, first_leads: bool = False) -
     for label, value in pairs:
         role = ROLE_OF_LABEL.get(label, label)
         names, when = _value_parts(role, value)
-        parts.append((role, names))
+        parts.extend(_read_units(role, names))
         times.extend(when)
     leads, supports, leaders = _resolve(parts, first_leads)
     return Roles(tuple(leads), tuple(supports), tuple(leaders), ",".join(times) or None)
@@ -242,7 +291,11 @@ def parse_note(content: str, *, first_leads: bool = False, bare_ok: bool = False
         clauses = [c for c in top_level_split(sentence, ",;，；") if c.strip()]
         if any(_FIRST_LEADS.search(c) for c in clauses):
             declares_first = True
-            clauses = [c for c in clauses if not _FIRST_LEADS.search(c) and c.strip() != "下同"]
+            clauses = [
+                c
+                for c in clauses
+                if not (_FIRST_LEADS.search(c) or _OTHERS_SUPPORT.match(c) or c.strip() == "下同")
+            ]
         sentence = ",".join(clauses).strip(",;，； ")
         if not sentence:
             continue
@@ -262,7 +315,7 @@ def parse_note(content: str, *, first_leads: bool = False, bare_ok: bool = False
         end = labels[i + 1].start() if i + 1 < len(labels) else len(body)
         role = ROLE_OF_LABEL[m.group(1)]
         names, when = _value_parts(role, body[m.end() : end])
-        parts.append((role, names))
+        parts.extend(_read_units(role, names))
         times.extend(when)
     if head.strip(",;，； "):
         verb_parts = _verb_clauses(head, bare_ok=bare_ok or bool(labels) or declares_first, times=times)
@@ -272,7 +325,7 @@ def parse_note(content: str, *, first_leads: bool = False, bare_ok: bool = False
         else:
             parts = verb_parts + parts
     leads, supports, leaders = _resolve(parts, first_leads)
-    if not (leads or supports or leaders or standing or (labels and times)):
+    if not (leads or supports or leaders or standing or (labels and times) or declares_first):
         return None
     return Roles(
         tuple(leads),
@@ -283,6 +336,25 @@ def parse_note(content: str, *, first_leads: bool = False, bare_ok: bool = False
         standing_self,
         declares_first,
     )
+
+
+def parse_verb_sentence(sentence: str) -> Roles | None:
+    """An unbracketed sentence that is a note (``由A牵头,B、C配合,年底前完成``) → Roles, else None.
+
+    Prose is full of 牵头 and 负责, so a sentence counts only when every clause is
+    units with a role verb, or a time limit, and one clause names the lead.
+    """
+    clauses = [c.strip("。 ") for c in top_level_split(sentence, ",;，；") if c.strip("。 ")]
+    has_lead = False
+    for clause in clauses:
+        if is_deadline(clause):
+            continue
+        unit_text, role = _verb_of(clause)
+        names = split_names(unit_text)
+        if not role or not names or not all(is_unit(n) or is_collective(n) for n in names):
+            return None
+        has_lead = has_lead or role == LEAD
+    return parse_note(sentence) if has_lead else None
 
 
 def _verb_clauses(text: str, *, bare_ok: bool, times: list[str]) -> list[tuple[str, list[str]]] | None:

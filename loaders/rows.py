@@ -1,7 +1,8 @@
 """One table row → one measure with its roles, by what each column holds.
 
-A blank cell in a unit, official or time column repeats the cell above it, as
-merged cells do once a table is flattened to text. A row's text is its cells
+A blank cell in a lead, official or time column repeats the cell above it, as
+merged cells do once a table is flattened to text (other unit columns only when
+the row names no unit at all); ``同上`` repeats it in any column. A row's text is its cells
 joined in order.
 """
 
@@ -16,6 +17,7 @@ from loaders.tables import LEAD, LEADER, NUM, OTHER, RESP, SUP, TEXT, TIME, Tabl
 __all__ = ["table_found"]
 
 _FILL_DOWN = (LEAD, RESP, LEADER, TIME)
+_DITTO = re.compile(r"同上(栏|行|单位)?|〃")
 _NOTE_IN_CELL = re.compile(LABEL.pattern + "|牵头|配合|协办|参与")
 
 
@@ -37,6 +39,8 @@ def table_found(table: Table, state: ProseState) -> list[Found]:
     for no, reason, text in table.skipped:
         state.notes_seen += 1
         state.report.append((no, reason, text))
+    # the header's 牵头单位列第一位 holds from here on, as a note's declaration does
+    state.first_leads = state.first_leads or table.first_leads
     above: dict[int, str] = {}
     for row in table.rows:
         state.notes_seen += 1
@@ -50,10 +54,13 @@ def table_found(table: Table, state: ProseState) -> list[Found]:
         for col, role in enumerate(table.roles):
             if col >= len(cells):
                 break
-            # unit cells repeat only when the row names no unit at all (a merged cell);
+            # a lead column is merged over the rows one unit leads, so a blank lead repeats;
+            # other unit cells repeat only when the row names no unit at all;
             # officials and time limits repeat whenever blank
-            repeats = role in (LEADER, TIME) or (role in _FILL_DOWN and not has_unit)
-            if repeats and not cells[col] and col in above:
+            repeats = role in (LEADER, TIME, LEAD) or (role in _FILL_DOWN and not has_unit)
+            if _DITTO.fullmatch(cells[col]) and col in above:
+                cells[col] = above[col]  # 同上: written out where a merge was not possible
+            elif repeats and not cells[col] and col in above:
                 cells[col] = above[col]
             if cells[col]:
                 above[col] = cells[col]

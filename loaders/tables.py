@@ -37,6 +37,7 @@ def _num(text: str) -> int:
 def column_role(header: str) -> str | None:
     """What a column holds, from its header text (``牵头单位`` → lead); None if not a task column."""
     h = re.sub(r"\s", "", header)
+    h = re.sub(r"\([^()]*\)$", "", h) or h  # 责任单位(牵头单位列第一位): the remark is no part of the role
     if not h or len(h) > 12 or _SECTION.match(h) or re.search(r"\d", h):
         return None
     if h in ("序号", "编号", "序"):
@@ -49,7 +50,7 @@ def column_role(header: str) -> str | None:
         return LEAD
     if re.search(r"配合|协同|协办|参与|协作", h):
         return SUP
-    if re.search(r"责任|主体|承办|实施", h) and re.search(r"单位|部门|科室|处室|主体", h):
+    if re.search(r"责任|主体|承办|实施|主办|主责|负责", h) and re.search(r"单位|部门|科室|处室|主体", h):
         return RESP
     if re.search(r"备注|说明|情况|进展|考核|分值|佐证|依据", h):
         return OTHER
@@ -90,6 +91,14 @@ class Table:
     roles: list[str | None]
     rows: list[Row] = field(default_factory=list)
     skipped: list[tuple[int, str, str]] = field(default_factory=list)  # (line, reason, text)
+    first_leads: bool = False  # the header says the first-named unit leads (牵头单位列第一位)
+
+
+_FIRST_NAMED = re.compile(r"(第一|首)位?[^,;。)]{0,6}为?牵头|牵头[^,;。)]{0,4}(列|排|居)(第一|首)位?")
+
+
+def _declares_first(cells: list[str]) -> bool:
+    return any(_FIRST_NAMED.search(c) for c in cells)
 
 
 def _is_box(text: str) -> bool:
@@ -144,7 +153,7 @@ def _stream_rows(cells: list[tuple[int, str]]) -> tuple[Table | None, int]:
     header, i = found
     roles = header_roles(header) or []
     ncols = len(header)
-    table = Table(cells[s][0], 0, roles)
+    table = Table(cells[s][0], 0, roles, first_leads=_declares_first(header))
     has_num = roles[0] == NUM
     section, expected = "", None
     while i < len(cells):
@@ -211,14 +220,17 @@ def _row_tables(lines: list[Line], start: int) -> tuple[Table | None, int]:
     """
     i = start
     roles = None
+    first = False
     while i < len(lines) and _has_cells(lines[i].text) and roles is None:
         roles = header_roles(_pipe_cells(lines[i].text))
+        first = roles is not None and _declares_first(_pipe_cells(lines[i].text))
         i += 1
     while roles is not None and i < len(lines) and _has_cells(lines[i].text):
         more = header_roles(_pipe_cells(lines[i].text))
         if more is None:
             break
         roles = _merge_roles(roles, more)
+        first = first or _declares_first(_pipe_cells(lines[i].text))
         i += 1
     end = i
     while end < len(lines):
@@ -231,7 +243,7 @@ def _row_tables(lines: list[Line], start: int) -> tuple[Table | None, int]:
             break
     if roles is None:
         return None, end
-    table = Table(lines[start].no, 0, roles)
+    table = Table(lines[start].no, 0, roles, first_leads=first)
     section = ""
     for line in lines[i:end]:
         cells = _pipe_cells(line.text)
@@ -293,7 +305,7 @@ def _box_table(lines: list[Line], start: int) -> tuple[Table | None, int]:
         found = header_roles(cells)
         if found:
             roles = found
-            table = Table(lines[start].no, 0, roles)
+            table = Table(lines[start].no, 0, roles, first_leads=_declares_first(cells))
             body = rows[k + 1 :]
             if not closed and body:
                 last_no, last = body.pop()

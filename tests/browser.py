@@ -14,8 +14,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page, Playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "test-output" / "screenshots"
@@ -36,7 +40,7 @@ ARGS = [
 class Probe:
     """What a page did while loaded: errors, dialogs and requests that left the file."""
 
-    page: object
+    page: Page
     console_errors: list[str] = field(default_factory=list)
     page_errors: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
@@ -53,6 +57,11 @@ def chromium_available() -> bool:
     return Path(CHROMIUM).is_file() or shutil.which(CHROMIUM) is not None
 
 
+def launch_chromium(pw: Playwright) -> Browser:
+    """Debian's headless Chromium with the flags that keep it offline and quiet (tests and benchmarks)."""
+    return pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not chromium_available():
@@ -62,7 +71,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        chromium = launch_chromium(pw)
         try:
             yield chromium
         finally:

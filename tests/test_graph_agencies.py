@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 import pytest
 
 from graph.agencies import AgencyRef, resolve
 from graph.agency_names import agency_kind, name_key
 from graph.schema import AGENCY_KINDS, LEVELS
 
-COUNTY = {"jurisdiction": "武定县", "level": "county"}
-PREFECTURE = {"jurisdiction": "楚雄州", "level": "prefecture"}
-PROVINCE = {"jurisdiction": "安徽省", "level": "province"}
-NATIONAL = {"jurisdiction": "中央", "level": "national"}
+
+class Issuer(TypedDict):
+    """The keywords of ``resolve`` that say who issued the document."""
+
+    jurisdiction: str
+    level: str
+
+
+COUNTY: Issuer = {"jurisdiction": "武定县", "level": "county"}
+PREFECTURE: Issuer = {"jurisdiction": "楚雄州", "level": "prefecture"}
+PROVINCE: Issuer = {"jurisdiction": "安徽省", "level": "province"}
+NATIONAL: Issuer = {"jurisdiction": "中央", "level": "national"}
 
 
 @pytest.mark.parametrize(

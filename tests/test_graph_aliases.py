@@ -6,6 +6,7 @@ import importlib.util
 import json
 
 import pytest
+from bad_files import error_reading
 
 from graph.aliases import agency_rows, load_overrides, resolve_in, write_agency_table
 from graph.build import build_graph
@@ -124,24 +125,21 @@ def test_override_without_jurisdiction_applies_everywhere_and_sets_kind(tmp_path
 )
 def test_bad_table_names_file_and_line(tmp_path, content, problem):
     path = tmp_path / "agencies.tsv"
-    path.write_text(content, encoding="utf-8")
-    with pytest.raises(LoaderError) as err:
-        load_overrides(path)
-    assert str(err.value) == f"{path}{problem}"
+    assert error_reading(load_overrides, path, content, LoaderError) == f"{path}{problem}"
 
 
 def test_missing_table(tmp_path):
-    with pytest.raises(LoaderError) as err:
-        load_overrides(tmp_path / "none.tsv")
-    assert str(err.value) == f"{tmp_path / 'none.tsv'}: cannot read agency table: No such file or directory"
+    path = tmp_path / "none.tsv"
+    message = error_reading(load_overrides, path, None, LoaderError)
+    assert message == f"{path}: cannot read agency table: No such file or directory"
 
 
 def test_table_that_is_not_utf8(tmp_path):
     path = tmp_path / "agencies.tsv"
-    path.write_bytes("spelling\tcanonical\n县财政局\t青山县财政局\n".encode("gb18030"))
-    with pytest.raises(LoaderError) as err:
-        load_overrides(path)
-    assert str(err.value) == f"{path}: agency table is not UTF-8 text"
+    content = "spelling\tcanonical\n县财政局\t青山县财政局\n".encode("gb18030")
+    assert (
+        error_reading(load_overrides, path, content, LoaderError) == f"{path}: agency table is not UTF-8 text"
+    )
 
 
 def test_table_from_rows_uses_document_ids(tmp_path):
@@ -154,6 +152,7 @@ def test_table_from_rows_uses_document_ids(tmp_path):
 def test_alias_f1_on_the_gold(shared_dir, tmp_path):
     """The scorer's pairwise alias F1 over every gold document is at least 0.9."""
     spec = importlib.util.spec_from_file_location("zeren_score", shared_dir / "eval" / "score.py")
+    assert spec is not None and spec.loader is not None
     score = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(score)
     gold_dir = shared_dir / "eval" / "gold"

@@ -5,26 +5,35 @@ from __future__ import annotations
 import json
 
 import pytest
+from bad_files import error_reading
 
 from graph.agencies import resolve
 from graph.gazetteer import Gazetteer, Place
 from zeren.errors import LoaderError
 
 
+def _known(gaz: Gazetteer, spelling: str) -> Place:
+    place = gaz.get(spelling)
+    assert place is not None, f"{spelling} is not in the gazetteer"
+    return place
+
+
 def test_bundled_knows_the_corpus_jurisdictions():
     gaz = Gazetteer.bundled()
-    chuxiong = gaz.get("楚雄彝族自治州")
+    chuxiong = _known(gaz, "楚雄彝族自治州")
     assert chuxiong == gaz.get("楚雄州") == gaz.get("楚雄")
     assert (chuxiong.name, chuxiong.level, chuxiong.parent) == ("楚雄州", "prefecture", "云南省")
     counties = [p.name for p in gaz.members(chuxiong) if p.level == "county"]
     assert len(counties) == 10
     assert {"武定县", "楚雄市", "禄丰县", "双柏县"} <= set(counties)
-    assert gaz.get("安徽省").parent == "中央"
-    assert [p.name for p in gaz.ancestors(gaz.get("武定县"))] == ["楚雄州", "云南省", "中央"]
+    assert _known(gaz, "安徽省").parent == "中央"
+    assert [p.name for p in gaz.ancestors(_known(gaz, "武定县"))] == ["楚雄州", "云南省", "中央"]
 
 
 def test_match_prefix_prefers_the_longest_spelling():
-    place, rest = Gazetteer.bundled().match_prefix("楚雄彝族自治州人民政府")
+    match = Gazetteer.bundled().match_prefix("楚雄彝族自治州人民政府")
+    assert match is not None
+    place, rest = match
     assert (place.name, rest) == ("楚雄州", "人民政府")
     assert Gazetteer.bundled().match_prefix("楚雄州") is None
 
@@ -48,22 +57,22 @@ def test_user_file_adds_places(tmp_path):
 
 def test_members_only_of_places_listed_complete():
     gaz = Gazetteer.bundled()
-    assert len(gaz.complete_members(gaz.get("楚雄州"))) == 10
-    assert gaz.complete_members(gaz.get("安徽省")) == ()  # only some of its cities are listed
+    assert len(gaz.complete_members(_known(gaz, "楚雄州"))) == 10
+    assert gaz.complete_members(_known(gaz, "安徽省")) == ()  # only some of its cities are listed
     assert resolve("各市人民政府", jurisdiction="安徽省", level="province").members == ()
     assert len(resolve("各省级人民政府", jurisdiction="中央", level="national").members) == 31
 
 
 def test_autonomous_area_spelling_falls_back_to_its_stem():
     gaz = Gazetteer.bundled()
-    assert gaz.get("湘西自治州").name == "湘西州"
-    assert gaz.get("楚雄自治州").name == "楚雄州"
+    assert _known(gaz, "湘西自治州").name == "湘西州"
+    assert _known(gaz, "楚雄自治州").name == "楚雄州"
     assert gaz.get("青山自治县") is None
 
 
 def test_user_entry_replaces_bundled_one_of_the_same_name():
     gaz = Gazetteer.bundled().merged([Place("禄丰县", "county", "楚雄州", ("禄丰市", "禄丰", "金山"))])
-    assert gaz.get("金山").name == "禄丰县"
+    assert _known(gaz, "金山").name == "禄丰县"
     assert len(gaz) == len(Gazetteer.bundled())
 
 
@@ -89,21 +98,16 @@ def test_user_entry_replaces_bundled_one_of_the_same_name():
 )
 def test_bad_user_file_names_file_and_problem(tmp_path, content, message):
     path = tmp_path / "places.json"
-    path.write_text(content, encoding="utf-8")
-    with pytest.raises(LoaderError) as err:
-        Gazetteer.load(path)
-    assert str(err.value).startswith(str(path))
-    assert str(err.value).endswith(message)
+    error = error_reading(Gazetteer.load, path, content, LoaderError)
+    assert error.startswith(str(path))
+    assert error.endswith(message)
 
 
 def test_user_file_that_is_not_utf8(tmp_path):
     path = tmp_path / "places.json"
-    path.write_bytes('{"places": [{"name": "青山县"}]}'.encode("gb18030"))
-    with pytest.raises(LoaderError) as err:
-        Gazetteer.load(path)
-    assert str(err.value) == f"{path}: gazetteer is not UTF-8 text"
+    content = '{"places": [{"name": "青山县"}]}'.encode("gb18030")
+    assert error_reading(Gazetteer.load, path, content, LoaderError) == f"{path}: gazetteer is not UTF-8 text"
 
 
 def test_missing_user_file(tmp_path):
-    with pytest.raises(LoaderError, match="cannot read gazetteer"):
-        Gazetteer.load(tmp_path / "nope.json")
+    assert "cannot read gazetteer" in error_reading(Gazetteer.load, tmp_path / "nope.json", None, LoaderError)

@@ -6,6 +6,7 @@ import json
 
 import networkx as nx
 import pytest
+from bad_files import error_reading
 
 from graph.build import build_graph
 from graph.io import export_graph, load_graph, save_graph
@@ -44,24 +45,19 @@ def test_saved_file_is_readable_json_with_a_header(tmp_path):
 @pytest.mark.parametrize("content", ['{"nodes": [], "links": []}', "not json at all", "[1, 2]"])
 def test_wrong_file_is_refused(tmp_path, content):
     path = tmp_path / "other.json"
-    path.write_text(content, encoding="utf-8")
-    with pytest.raises(GraphFileError) as err:
-        load_graph(path)
-    assert str(err.value) == f"{path}: not a Zeren graph file"
+    assert error_reading(load_graph, path, content, GraphFileError) == f"{path}: not a Zeren graph file"
 
 
 def test_newer_version_is_refused(tmp_path):
     path = tmp_path / "g.json"
-    path.write_text('{"zeren_graph": 2, "nodes": [], "links": []}', encoding="utf-8")
-    with pytest.raises(GraphFileError) as err:
-        load_graph(path)
-    assert str(err.value) == f"{path}: Zeren graph file version 2 (this Zeren reads 1)"
+    content = '{"zeren_graph": 2, "nodes": [], "links": []}'
+    message = error_reading(load_graph, path, content, GraphFileError)
+    assert message == f"{path}: Zeren graph file version 2 (this Zeren reads 1)"
 
 
 def test_missing_file(tmp_path):
-    with pytest.raises(GraphFileError) as err:
-        load_graph(tmp_path / "none.json")
-    assert str(err.value) == f"{tmp_path / 'none.json'}: no such graph file"
+    path = tmp_path / "none.json"
+    assert error_reading(load_graph, path, None, GraphFileError) == f"{path}: no such graph file"
 
 
 def test_graphml_export_encodes_lists_and_drops_none(tmp_path):

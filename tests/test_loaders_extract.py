@@ -209,3 +209,63 @@ def test_announced_plans_and_their_count():
     assert announced(cited) == ((), None)
     six = normalise_text("某州人民政府办公室关于印发2025年十二大攻坚行动实施方案的通知")
     assert announced(six) == (("2025年十二大攻坚行动实施方案",), 12)
+
+
+def test_notes_that_cannot_be_attached_are_reported_with_a_reason():
+    text = (
+        "青山县公路建设行动方案\n"
+        "1.修建乡村公路20公里。(牵头单位:县交通运输局;配合单位:县财政局\n"
+        "2.改造危桥3座。(责任单位:待定)\n"
+        "3.新建客运站。(牵头单位:县交通运输局)\n"
+    )
+    ex = parse_document(text, source="p.txt", doc="p")
+    assert [(t.text, t.leads) for t in ex.tasks] == [("3.新建客运站。", ("县交通运输局",))]
+    assert ex.report == [
+        ReportEntry(
+            "p.txt",
+            2,
+            "note is cut off (its closing bracket and end are missing)",
+            "牵头单位:县交通运输局;配合单位:县财政局",
+        ),
+        ReportEntry(
+            "p.txt",
+            3,
+            "bracketed remark names 牵头/责任单位 but could not be read as a note",
+            "责任单位:待定",
+        ),
+    ]
+    assert ex.notes_seen == 3
+
+
+def test_table_rows_missing_cells_are_reported_with_a_reason():
+    text = (
+        "青山县任务分解表\n"
+        "序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限\n"
+        "1 | 修建乡村公路20公里 |  |  | \n"
+        "2 |  |  |  | \n"
+        "3 | 改造危桥3座 | 县交通运输局 | 县财政局 | 2024年底\n"
+    )
+    ex = parse_document(text, source="t.txt", doc="t")
+    assert [(t.leads, t.supports, t.deadline) for t in ex.tasks] == [
+        (("县交通运输局",), ("县财政局",), "2024年底")
+    ]
+    assert [(r.line, r.reason, r.text) for r in ex.report] == [
+        (3, "table row names no responsible unit", "1 | 修建乡村公路20公里"),
+        (4, "table row has no task text (cut off or empty)", "2 |  |  |  | "),
+    ]
+
+
+def test_attachment_titles_on_their_number_line_start_plans():
+    text = (
+        "白鹭市人民政府关于印发两个方案的通知\n各区:\n"
+        "现将《白鹭市城市更新行动方案》《白鹭市老旧小区改造工作计划》印发给你们。\n"
+        "附件1:白鹭市城市更新行动方案\n1.修路。(牵头单位:市交通局)\n"
+        "附件2:白鹭市老旧小区改造工作计划\n1.修房。(牵头单位:市住建局)\n"
+    )
+    ex = parse_document(text, source="n.txt", doc="n")
+    assert [p.title for p in ex.plans] == ["白鹭市城市更新行动方案", "白鹭市老旧小区改造工作计划"]
+    assert [(t.plan, t.leads) for t in ex.tasks] == [
+        ("白鹭市城市更新行动方案", ("市交通局",)),
+        ("白鹭市老旧小区改造工作计划", ("市住建局",)),
+    ]
+    assert (ex.document.jurisdiction, ex.document.level) == ("白鹭市", "prefecture")

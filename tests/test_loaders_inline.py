@@ -153,3 +153,79 @@ def test_a_note_on_a_measure_heading_takes_the_body_below_it():
         ("(一)推进厂房建设加快建设标准化厂房。完善配套设施。", ("县工信局",)),
         ("(二)保障用地", ("县自然资源局",)),
     ]
+
+
+def test_a_note_after_several_sub_items_covers_their_item():
+    found, state = parse(
+        "一、夯实基础\n(一)建设光网。\n1.新建基站80个。\n2.新增千兆用户5000户。\n"
+        "牵头单位:县工信局\n配合单位:县财政局\n(二)建设算力。\n1.建成数据中心。\n(牵头单位:县数据局)"
+    )
+    assert [(f[0], f[1], f[2], f[3]) for f in found] == [
+        (2, "(一)建设光网。1.新建基站80个。2.新增千兆用户5000户。", ("县工信局",), ("县财政局",)),
+        (7, "(二)建设算力。1.建成数据中心。", ("县数据局",), ()),
+    ]
+    assert state.report == []
+
+
+def test_a_note_after_a_sub_item_with_noted_siblings_stays_with_it():
+    found, _ = parse("(一)建设光网。\n1.新建基站。(牵头单位:县工信局)\n2.新增用户。\n(牵头单位:县通信办)")
+    assert [(f[1], f[2]) for f in found] == [("1.新建基站。", ("县工信局",)), ("2.新增用户。", ("县通信办",))]
+
+
+def test_a_note_under_a_section_heading_is_not_widened_to_the_section():
+    found, _ = parse("一、重点任务\n1.修路。\n2.修桥。\n(牵头单位:县交通局)")
+    assert [(f[1], f[2]) for f in found] == [("2.修桥。", ("县交通局",))]
+
+
+def test_the_first_named_lead_declaration_alone_is_no_measure():
+    found, state = parse(
+        "一、重点任务\n(各项任务中列第一位者为牵头单位,其他为配合单位,下同)\n1.修路。(责任单位:县交通局、县财政局)"
+    )
+    assert [(f[1], f[2], f[3]) for f in found] == [("1.修路。", ("县交通局",), ("县财政局",))]
+    assert state.first_leads and state.report == []
+
+
+def test_a_note_after_the_plan_title_is_reported():
+    found, state = parse("青山县公路建设行动方案\n(牵头单位:县交通局)\n1.修路。(牵头单位:县交通局)")
+    assert [f[1] for f in found] == ["1.修路。"]
+    assert state.report == [(2, "note follows the plan title, not a measure", "(牵头单位:县交通局)")]
+
+
+def test_an_unbracketed_closing_sentence_note():
+    found, state = parse(
+        "(一)修路。由县交通局牵头,县财政局、县自然资源局配合,2024年底前完成。\n"
+        "(二)修桥。建立联席会议制度。\n县住建局牵头,县水务局配合。"
+    )
+    assert found == [
+        (1, "(一)修路。", ("县交通局",), ("县财政局", "县自然资源局"), "2024年底前完成", "", "(一)"),
+        (2, "(二)修桥。建立联席会议制度。", ("县住建局",), ("县水务局",), None, "", "(二)"),
+    ]
+    assert state.report == []
+
+
+def test_prose_that_mentions_a_lead_is_not_a_sentence_note():
+    found, state = parse("(一)修路。县政府牵头抓总,各部门配合做好工作。")
+    assert found == []
+    assert state.report == [
+        (
+            1,
+            "mentions 牵头/责任单位 outside a responsibility note",
+            "(一)修路。县政府牵头抓总,各部门配合做好工作。",
+        )
+    ]
+
+
+def test_a_bracketed_time_limit_on_its_own_line_joins_the_measure_before():
+    found, state = parse(
+        "1.修桥。\n(牵头单位:县住建局)\n(完成时限:2024年底)\n2.修路。(牵头单位:县交通局;完成时限:2025年)\n(2026年)"
+    )
+    assert [(f[1], f[4]) for f in found] == [("1.修桥。", "2024年底"), ("2.修路。", "2025年")]
+    assert state.report == []
+
+
+def test_a_second_bracketed_time_limit_is_reported():
+    found, state = parse("1.修路。(牵头单位:县交通局;完成时限:2025年)\n(完成时限:2026年)")
+    assert [(f[1], f[4]) for f in found] == [("1.修路。", "2025年")]
+    assert state.report == [
+        (2, "bracketed time limit has no measure to join (the one above has its own)", "(完成时限:2026年)")
+    ]

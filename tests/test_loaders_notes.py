@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.notes import Roles, is_deadline, parse_labelled, parse_note
+from loaders.notes import Roles, is_deadline, parse_labelled, parse_note, parse_verb_sentence
 
 
 def roles(note: str, **kw) -> tuple:
@@ -135,3 +135,54 @@ def test_short_labels_and_more_verbs():
         (),
         None,
     )
+
+
+def test_a_unit_label_whose_value_names_no_unit_gives_no_note():
+    assert parse_note("责任单位:待定") is None
+    assert parse_note("牵头单位:;配合单位:") is None
+    assert roles("牵头单位:县交通局;配合单位:另行明确") == (("县交通局",), (), (), None)
+
+
+def test_the_first_named_lead_declaration_reads_without_units():
+    r = parse_note("各项任务中列第一位者为牵头单位,其他为配合单位,下同")
+    assert r == Roles(first_leads=True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("由县交通局牵头,县财政局配合,2024年底前完成", (("县交通局",), ("县财政局",), (), "2024年底前完成")),
+        ("县住建局牵头,各乡镇人民政府落实", (("县住建局",), ("各乡镇人民政府",), (), None)),
+    ],
+)
+def test_parse_verb_sentence(sentence, expected):
+    r = parse_verb_sentence(sentence)
+    assert r is not None
+    assert (r.leads, r.supports, r.leaders, r.deadline) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence", ["县政府牵头抓总,各部门配合做好工作", "县财政局、县税务局负责", "加强统筹协调,形成工作合力"]
+)
+def test_parse_verb_sentence_refuses_prose(sentence):
+    assert parse_verb_sentence(sentence) is None
+
+
+def test_a_role_remark_inside_a_labelled_name_is_a_note_of_its_own():
+    assert roles("牵头单位:县住建局(县水务局配合);责任单位:县财政局") == (
+        ("县住建局",),
+        ("县财政局", "县水务局"),
+        (),
+        None,
+    )
+    assert roles("牵头单位:县住建局(牵头)") == (("县住建局",), (), (), None)
+
+
+def test_more_labels_for_officials():
+    assert roles("责任单位:县交通局;督办领导:王明;完成时限:2024年6月") == (
+        ("县交通局",),
+        (),
+        ("王明",),
+        "2024年6月",
+    )
+    assert roles("牵头单位:县交通局;包保领导:李华") == (("县交通局",), (), ("李华",), None)

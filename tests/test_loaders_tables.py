@@ -280,3 +280,57 @@ def test_numbers_with_a_stop_start_rows_in_a_cell_stream():
         ("1. | 修路。 | 县交通局", ("县交通局",)),
         ("2. | 架桥。 | 县住建局", ("县住建局",)),
     ]
+
+
+def test_a_blank_lead_cell_repeats_the_lead_above_and_ditto_repeats_any_cell():
+    text = (
+        "青山镇安全生产任务分解表\n"
+        "序号\t整治任务\t牵头单位\t责任单位\t完成时限\n"
+        "1\t排查燃气隐患\t镇应急办\t镇市场监管所\t2024年6月底\n"
+        "2\t整治自建房隐患\t\t镇综合执法队\t2024年9月底\n"
+        "3\t整治电动车充电\t镇派出所\t同上\t2024年8月底\n"
+    )
+    assert [(t[1], t[2], t[4]) for t in rows(text)] == [
+        (("镇应急办",), ("镇市场监管所",), "2024年6月底"),
+        (("镇应急办",), ("镇综合执法队",), "2024年9月底"),
+        (("镇派出所",), ("镇综合执法队",), "2024年8月底"),
+    ]
+
+
+def test_a_markdown_task_table_with_main_and_cooperating_units():
+    text = (
+        "青山市营商环境任务分工方案\n"
+        "| 序号 | 重点任务 | 主要责任单位 | 协同单位 | 完成时间 |\n"
+        "| --- | --- | --- | --- | --- |\n"
+        "| 1 | 推行企业开办一日办结 | 市市场监管局 | 市公安局、市税务局 | 2024年6月底前 |\n"
+    )
+    assert rows(text) == [
+        (
+            "1 | 推行企业开办一日办结 | 市市场监管局 | 市公安局、市税务局 | 2024年6月底前",
+            ("市市场监管局",),
+            ("市公安局", "市税务局"),
+            (),
+            "2024年6月底前",
+            "",
+        )
+    ]
+
+
+def test_a_header_remark_that_the_first_named_unit_leads_holds_for_every_row():
+    text = (
+        "青山县任务表\n序号 | 工作任务 | 责任单位(牵头单位列第一位) | 完成时限\n"
+        "1 | 修路 | 县交通局、县财政局 | 2024年底\n2 | 修桥 | 县住建局、县财政局、县水务局 | 2025年底\n"
+    )
+    assert [(t[1], t[2], t[4]) for t in rows(text)] == [
+        (("县交通局",), ("县财政局",), "2024年底"),
+        (("县住建局",), ("县财政局", "县水务局"), "2025年底"),
+    ]
+
+
+def test_host_and_co_host_columns():
+    assert column_role("主办单位") == RESP
+    assert column_role("负责单位") == RESP
+    assert column_role("协办单位") == SUP
+    assert column_role("责任单位(牵头单位列第一位)") == RESP
+    text = "青山县任务表\n序号 | 工作任务 | 主办单位 | 协办单位\n1 | 修路 | 县交通局 | 县财政局\n"
+    assert [(t[1], t[2]) for t in rows(text)] == [(("县交通局",), ("县财政局",))]

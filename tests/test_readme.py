@@ -11,8 +11,14 @@ ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
+def _first_block(language: str) -> str:
+    match = re.search(rf"```{language}\n(.*?)```", README, re.S)
+    assert match is not None, f"README.md has no ```{language} block"
+    return match.group(1)
+
+
 def test_readme_opens_with_the_two_setup_commands():
-    first_block = re.search(r"```bash\n(.*?)```", README, re.S).group(1)
+    first_block = _first_block("bash")
     commands = [line.split("#")[0].strip() for line in first_block.splitlines() if line.strip()]
     assert commands == ["make demo", "make test"]
     targets = (ROOT / "Makefile").read_text(encoding="utf-8")
@@ -21,7 +27,7 @@ def test_readme_opens_with_the_two_setup_commands():
 
 
 def test_python_snippet_runs(seeds_dir, monkeypatch):
-    snippet = re.search(r"```python\n(.*?)```", README, re.S).group(1)
+    snippet = _first_block("python")
     monkeypatch.chdir(ROOT)
     namespace: dict = {}
     exec(compile(snippet, "README.md", "exec"), namespace)

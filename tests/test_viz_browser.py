@@ -91,6 +91,7 @@ def test_hostile_task_text_shows_as_text_and_runs_nothing(browser, pages):  # no
             f"(() => network.canvasToDOM(network.getPositions(['{HOSTILE_TASK}'])['{HOSTILE_TASK}']))()"
         )
         box = page.locator("#mynetwork").bounding_box()
+        assert box is not None
         page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
         page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5000)
         tip = page.inner_text("div.vis-tooltip")

@@ -173,13 +173,24 @@ def test_bigger_graph_folds_plans_into_documents(G):
     assert [e["title"] for e in support] == ["<b>supports</b><br>Tasks: 4"]
 
 
-def test_too_big_even_folded_asks_for_a_filter(G):
+@pytest.mark.parametrize(
+    ("max_nodes", "problem"),
+    [
+        (
+            4,
+            "the graph has 13 nodes even with tasks and plans folded into documents and a view draws at most 4",
+        ),
+        (
+            2,
+            "the graph has 2 documents and a view draws at most 2 nodes even with tasks folded into documents",
+        ),
+    ],
+    ids=["too big even folded", "more documents than the budget"],
+)
+def test_too_big_even_folded_asks_for_a_filter(G, max_nodes, problem):
     with pytest.raises(viz.ViewError) as err:
-        viz.whole_graph_view(G, max_nodes=4)
-    assert str(err.value) == (
-        "the graph has 13 nodes even with tasks and plans folded into documents and a view draws at most 4; "
-        "narrow it with a filter (plan=, doc= or level=)"
-    )
+        viz.whole_graph_view(G, max_nodes=max_nodes)
+    assert str(err.value) == f"{problem}; narrow it with a filter (plan=, doc= or level=)"
 
 
 def test_ego_view_shows_tasks_partners_and_leaders(G):
@@ -245,15 +256,6 @@ def test_write_html_to_a_folder_that_cannot_exist(G, tmp_path):
     blocker.write_text("x")
     with pytest.raises(viz.ViewError, match=r"^cannot write .*file/co\.html"):
         viz.write_html(viz.coresponsibility_view(G), blocker / "co.html")
-
-
-def test_more_documents_than_the_budget_is_refused_at_once(G):
-    with pytest.raises(viz.ViewError) as err:
-        viz.whole_graph_view(G, max_nodes=2)
-    assert str(err.value) == (
-        "the graph has 2 documents and a view draws at most 2 nodes even with tasks folded into documents; "
-        "narrow it with a filter (plan=, doc= or level=)"
-    )
 
 
 def test_big_ego_view_folds_tasks_into_plans(G):

@@ -9,6 +9,7 @@ workload query does not list.
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 import networkx as nx
 import pandas as pd
@@ -19,7 +20,7 @@ from queries import run_query
 __all__ = ["table", "workload", "actor_loads", "agency_pair_counts"]
 
 
-def table(name: str, G: nx.MultiDiGraph, **params) -> pd.DataFrame:
+def table(name: str, G: nx.MultiDiGraph, **params: Any) -> pd.DataFrame:
     """The saved query ``name`` on ``G``: the same table ``zeren query`` prints."""
     return run_query(name, G, **params)
 

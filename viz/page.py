@@ -12,6 +12,7 @@ import html
 import json
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import pyvis
@@ -48,7 +49,9 @@ class View(Network):
         self.html = render_page(self)
         return self.html
 
-    def add_node(self, n_id, label=None, shape="dot", color="#97c2fc", **options) -> None:
+    def add_node(
+        self, n_id: str, label: str | None = None, shape: str = "dot", color: str = "#97c2fc", **options: Any
+    ) -> None:
         """pyvis's ``add_node`` with a set for the duplicate check (pyvis scans a list: quadratic)."""
         if n_id in self._ids:
             return
@@ -59,7 +62,7 @@ class View(Network):
         self.node_ids.append(n_id)
         self.node_map[n_id] = self.nodes[-1]
 
-    def add_edge(self, source, to, **options) -> None:
+    def add_edge(self, source: str, to: str, **options: Any) -> None:
         """pyvis's ``add_edge`` for directed use, checking ends against a set; views never repeat an edge."""
         for end in (source, to):
             if end not in self._ids:

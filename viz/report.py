@@ -6,6 +6,8 @@ agencies first, and every table the one ``zeren query`` prints.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import networkx as nx
@@ -19,7 +21,7 @@ from .charts import calendar_chart, workload_chart
 from .coresponsibility import coresponsibility_view
 from .data import table
 from .ego import ego_view
-from .page import ViewError, _environment
+from .page import View, ViewError, _environment, write_html
 from .whole import whole_graph_view
 
 __all__ = ["write_report", "report_sections", "MAX_ROWS"]
@@ -121,7 +123,7 @@ def _write_views(
     G: nx.MultiDiGraph, out: Path, work: pd.DataFrame | None, egos: int
 ) -> tuple[list[dict], list[str]]:
     views, problems = [], []
-    makers = [
+    makers: list[tuple[str, str, str, Callable[[], View]]] = [
         ("whole.html", "The whole graph", "Documents, plans, tasks and agencies; search and filter.", lambda: whole_graph_view(G)),
         ("coresponsibility.html", "Co-responsibility network", "Agencies joined by shared tasks, coloured by cluster.", lambda: coresponsibility_view(G)),
     ]  # fmt: skip
@@ -133,11 +135,9 @@ def _write_views(
                     f"agency-{i}.html",
                     name,
                     "Its tasks, partners and lead officials.",
-                    lambda a=agency: ego_view(G, a),
+                    partial(ego_view, G, agency),
                 )
             )
-    from .page import write_html
-
     for file, label, about, make in makers:
         try:
             write_html(make(), out / file)

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -17,7 +19,12 @@ from zeren.errors import ZerenError
 from zeren.output import emit_tables, table_output, write_jsonl
 from zeren.sources import Loaded, extract_with_progress, load_graph_or_documents, report_failures
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 __all__ = ["cli", "main"]
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 PATHS = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 SOURCES = click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
@@ -49,13 +56,13 @@ NEO4J_OPTIONS = [
 ]
 
 
-def output_option(help: str, *, folder: bool = False):
+def output_option(help: str, *, folder: bool = False) -> Callable[[F], F]:
     """The required ``-o/--output`` of a command that writes a file (or a folder)."""
     kind = click.Path(file_okay=not folder, dir_okay=folder, path_type=Path)
     return click.option("-o", "--output", required=True, type=kind, help=help)
 
 
-def neo4j_options(command):
+def neo4j_options(command: F) -> F:
     for option in reversed(NEO4J_OPTIONS):
         command = option(command)
     return command
@@ -84,7 +91,7 @@ def _finish(loaded: Loaded) -> None:
         raise Failed
 
 
-def _graph(sources: tuple[Path, ...], aliases=None, gazetteer=None) -> Loaded:
+def _graph(sources: tuple[Path, ...], aliases: Path | None = None, gazetteer: Path | None = None) -> Loaded:
     if not sources:
         raise ZerenError("name a saved graph (.json) or documents/folders to read")
     loaded = load_graph_or_documents(list(sources), aliases=aliases, gazetteer=gazetteer)
@@ -216,7 +223,15 @@ def list_queries():
         click.echo(f"{name:20} {entry[0]}")
 
 
-def _run(name: str, loaded_or_none, backend: str, uri, user, database, **params):
+def _run(
+    name: str,
+    loaded: Loaded | None,
+    backend: str,
+    uri: str | None,
+    user: str | None,
+    database: str | None,
+    **params: Any,
+) -> pd.DataFrame:
     from queries import run_query
 
     if backend == "neo4j":
@@ -227,10 +242,13 @@ def _run(name: str, loaded_or_none, backend: str, uri, user, database, **params)
             return run_query(name, driver, backend="neo4j", database=database, **params)
         finally:
             driver.close()
-    return run_query(name, loaded_or_none.graph, backend="networkx", **params)
+    assert loaded is not None, "the networkx backend reads a graph the caller loaded"
+    return run_query(name, loaded.graph, backend="networkx", **params)
 
 
-def _query_source(sources, backend, aliases, gazetteer):
+def _query_source(
+    sources: tuple[Path, ...], backend: str, aliases: Path | None, gazetteer: Path | None
+) -> Loaded | None:
     if backend == "neo4j":
         if sources:
             raise ZerenError("with --backend neo4j the graph comes from the server; name no files")
@@ -238,7 +256,9 @@ def _query_source(sources, backend, aliases, gazetteer):
     return _graph(sources, aliases, gazetteer)
 
 
-def _query_command(name: str, doc: str, extra_options=(), *, group: bool = False):
+def _query_command(
+    name: str, doc: str, extra_options: Sequence[Callable[[F], F]] = (), *, group: bool = False
+) -> click.Command:
     """Make a table command for one saved query, or for a group of them (queries.GROUPS)."""
 
     def command(sources, fmt, output, backend, uri, user, database, aliases, gazetteer, **params):
@@ -260,7 +280,7 @@ def _query_command(name: str, doc: str, extra_options=(), *, group: bool = False
     return cli.command(name)(command)
 
 
-def _params_for(query: str, params: dict) -> dict:
+def _params_for(query: str, params: dict[str, Any]) -> dict[str, Any]:
     import inspect
 
     from queries import QUERIES

@@ -7,6 +7,8 @@ A test regenerates it and fails when the checked-in copy is stale.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import click
 from click.testing import CliRunner
 
@@ -15,7 +17,7 @@ from zeren.cli import cli
 __all__ = ["render_cli_reference"]
 
 
-def _walk(group: click.Group, path: tuple[str, ...] = ()):
+def _walk(group: click.Group, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], click.Command]]:
     yield path, group
     for name in sorted(group.commands):
         command = group.commands[name]

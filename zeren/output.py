@@ -5,15 +5,16 @@ from __future__ import annotations
 import functools
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 import click
 import pandas as pd
 
 from zeren.errors import ZerenError
 
-__all__ = ["FORMATS", "table_output", "emit_table", "emit_tables", "write_jsonl"]
+__all__ = ["FORMATS", "table_output", "emit_tables", "write_jsonl"]
 
 FORMATS = ("table", "csv", "json", "xlsx")
 LONG_TEXT_COLUMNS = {"text", "task_text", "target", "targets", "title", "plan", "spellings"}
@@ -38,18 +39,20 @@ def table_output(command: Callable) -> Callable:
         help="Write to this file instead of standard output.",
     )
     @functools.wraps(command)
-    def wrapper(*args, **kwargs):
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
         return command(*args, **kwargs)
 
     return wrapper
 
 
-def _cell(value):
+def _cell(value: object) -> str:
     if isinstance(value, (list, tuple, set)):
         return "、".join(str(v) for v in value)
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""  # a missing value, not the word "nan"
     if isinstance(value, float):
         return f"{value:g}"
-    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+    return str(value)
 
 
 def _as_table_text(title: str | None, df: pd.DataFrame) -> None:
@@ -110,11 +113,7 @@ def emit_tables(tables: dict[str, pd.DataFrame], fmt: str, output: Path | None) 
         click.echo(f"Wrote {output}", err=True)
 
 
-def emit_table(df: pd.DataFrame, fmt: str, output: Path | None, *, name: str = "table") -> None:
-    emit_tables({name: df}, fmt, output)
-
-
-def write_jsonl(path: Path, rows) -> None:
+def write_jsonl(path: Path, rows: Iterable[dict]) -> None:
     """Write dicts as JSON lines, Chinese kept readable."""
     with Path(path).open("w", encoding="utf-8") as fh:
         for row in rows:

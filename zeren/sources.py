@@ -9,20 +9,26 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 import networkx as nx
 
 from zeren.errors import LoaderError
 
+if TYPE_CHECKING:
+    from loaders.records import Extraction
+
 __all__ = ["Loaded", "extract_with_progress", "load_graph_or_documents", "report_failures"]
 
 
 @dataclass
 class Loaded:
-    extractions: list = field(default_factory=list)
+    """What the user's paths gave: records, failed files, the graph (empty until built), time taken."""
+
+    extractions: list[Extraction] = field(default_factory=list)
     failures: list[LoaderError] = field(default_factory=list)
-    graph: nx.MultiDiGraph | None = None
+    graph: nx.MultiDiGraph = field(default_factory=nx.MultiDiGraph)
     seconds: float = 0.0
 
 

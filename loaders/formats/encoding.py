@@ -102,8 +102,8 @@ def decode_bytes(data: bytes, path: str, *, declared: str | None = None) -> str:
     if text is not None and "\x00" not in text:
         return text
     if has_nul:
-        encoding = _sniff_utf16(data)
-        text = _strict(data, encoding) if encoding else None
+        utf16 = _sniff_utf16(data)
+        text = _strict(data, utf16) if utf16 else None
         if text is None:
             raise LoaderError(path, _BINARY)
         return text
@@ -150,10 +150,10 @@ def decode_file(path: Path) -> str:
                 message = f"not valid {encoding.upper()} text despite its byte-order mark"
                 raise LoaderError(name, message) from err
     if b"\x00" in head:
-        encoding = _sniff_utf16(head)
-        if encoding is None:
+        utf16 = _sniff_utf16(head)
+        if utf16 is None:
             raise LoaderError(name, _BINARY)
-        candidates = [encoding]
+        candidates = [utf16]
     else:
         try:
             return _stream(path, "utf-8")

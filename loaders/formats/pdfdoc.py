@@ -100,7 +100,7 @@ def _drop_running_lines(pages: list[list[dict | list[str]]]) -> None:
     def key(item: dict | list[str]) -> str | None:
         return _DIGITS.sub("#", item["text"].strip()) if isinstance(item, dict) else None
 
-    edges = Counter()
+    edges: Counter[str] = Counter()
     for items in pages:
         ends = {key(items[0]), key(items[-1])} if items else set()
         edges.update(k for k in ends if k)
@@ -191,14 +191,14 @@ def _table_rows(table: pdfplumber.table.Table) -> list[str]:
     for row, values in zip(grid_rows, texts, strict=False):
         for bbox, value in zip(row.cells, values, strict=False):
             if bbox is not None:
-                by_box[tuple(bbox)] = _WRAP.sub("", value or "")
+                by_box[bbox] = _WRAP.sub("", value or "")
     rows: list[list[Slot]] = []
     for r, row in enumerate(grid_rows):
         slots: list[Slot] = []
         for c, bbox in enumerate(row.cells):
             column = columns[c].bbox if c < len(columns) else row.bbox
             slot = (column[0], row.bbox[1], column[2], row.bbox[3])
-            key = _cell_key(tuple(bbox) if bbox else None, cells, slot)
+            key = _cell_key(bbox, cells, slot)
             slots.append((key if key is not None else (r, c), by_box.get(key, "") if key else ""))
         rows.append(slots)
     return render_rows(rows)

@@ -12,7 +12,7 @@ front of their paragraphs (``wordnumbering``). Merged cells (``gridSpan``,
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 from pathlib import Path
 
 from lxml import etree
@@ -131,7 +131,7 @@ def _table_lines(tbl: etree._Element, numbering: Numbering) -> Iterator[str]:
         yield from _cells_as_blocks(tbl, numbering)  # a table holding tables lays out the page
         return
     rows: list[list[Slot]] = []
-    cell_lines: dict[int, list[str]] = {}
+    cell_lines: dict[Hashable, list[str]] = {}
     for tr in _rows(tbl):
         above = rows[-1] if rows else []
         slots: list[Slot] = [(None, "")] * _int_prop(tr.find(f"{_W}trPr"), "gridBefore", 0)

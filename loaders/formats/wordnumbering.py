@@ -154,13 +154,14 @@ class Numbering:
             style_num, style_lvl = self._style_num[style]
             num_id = num_id or style_num
             ilvl = ilvl if ilvl is not None else str(style_lvl)
-        levels = self._levels.get(num_id or "")
+        key = num_id or ""
+        levels = self._levels.get(key)
         if not levels:
             return ""
         level = _int(ilvl, 0)
         if level not in levels or levels[level][1] in ("bullet", "none"):
             return ""
-        counters = self._counters.setdefault(num_id, {})
+        counters = self._counters.setdefault(key, {})
         counters[level] = counters.get(level, levels[level][0] - 1) + 1
         for deeper in [k for k in counters if k > level]:
             del counters[deeper]  # a new item restarts the levels below it

@@ -13,12 +13,16 @@ import re
 import warnings
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import openpyxl
 from openpyxl.utils.cell import range_boundaries
 
 from loaders.formats.archive import check_office_zip
 from loaders.formats.grid import Slot, render_rows
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 __all__ = ["read_xlsx", "format_value"]
 
@@ -90,7 +94,7 @@ def _merged_ranges(archive: zipfile.ZipFile, part: str) -> list[Range]:
     return ranges
 
 
-def _sheet_rows(sheet: object, merges: list[Range]) -> list[str]:
+def _sheet_rows(sheet: ReadOnlyWorksheet, merges: list[Range]) -> list[str]:
     sheet.reset_dimensions()  # a stale <dimension> would cut rows off
     by_row: dict[int, list[Range]] = {}
     for merge in merges:
