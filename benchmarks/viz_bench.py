@@ -62,8 +62,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
-    sys.path.insert(0, str(ROOT))  # the tests' Chromium (ZEREN_CHROMIUM, flags) is the benchmark's too
-    from tests.browser import launch_chromium
+    # the tests' Chromium settings (ZEREN_CHROMIUM, offline flags) are the benchmark's too
+    sys.path.insert(0, str(ROOT / "tests"))
+    from browser import launch_chromium
 
     out = Path(tempfile.mkdtemp(prefix="zeren-viz-bench-"))
     header = f"{'tasks':>7} {'view':<22} {'nodes':>6} {'edges':>6} {'build s':>8} {'HTML MB':>8} {'render s':>9} {'wall s':>7}"

@@ -98,9 +98,8 @@ def resolve(name: str, *, jurisdiction: str, level: str, gazetteer: Gazetteer | 
     return _resolve_cached(name, jurisdiction, level, gazetteer or Gazetteer.bundled())
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 16)  # plans repeat the same few dozen names hundreds of times
 def _resolve_cached(name: str, jurisdiction: str, level: str, gaz: Gazetteer) -> AgencyRef:
-    # plans repeat the same few dozen names hundreds of times
     key = name_key(name)
     if not key:
         raise ValueError(f"empty agency name {name!r}")
@@ -110,7 +109,7 @@ def _resolve_cached(name: str, jurisdiction: str, level: str, gaz: Gazetteer) ->
 def context_place(jurisdiction: str, level: str, gaz: Gazetteer) -> Place:
     """The place a document's names are read in; unknown jurisdictions stand as written."""
     if level == "national" or jurisdiction in _NATIONAL_SPELLINGS:
-        return gaz.get(NATIONAL) or Place(NATIONAL, "national")
+        return _national(gaz)
     known = gaz.get(jurisdiction) if jurisdiction else None
     if known is None and jurisdiction:
         chain = _place_prefix(jurisdiction, gaz)
@@ -141,8 +140,7 @@ def _resolve_key(key: str, ctx: Place, gaz: Gazetteer) -> AgencyRef:
     if branch is not None:
         return _ref(branch[0].name + zone_unit(branch[1]), _township(*branch), kind)
     if ctx.level == "national" or _NATIONAL_MARK.match(key) or _is_ministry(key):
-        national = gaz.get(NATIONAL) or Place(NATIONAL, "national")
-        return _ref(key if key in _MINISTRIES else _NATIONAL_PREFIX.sub("", key), national, kind)
+        return _ref(key if key in _MINISTRIES else _NATIONAL_PREFIX.sub("", key), _national(gaz), kind)
     return _ref(ctx.name + zone_unit(key), _township(ctx, key), kind)
 
 
@@ -230,8 +228,14 @@ def _named_place(key: str, ctx: Place, gaz: Gazetteer) -> Place:
     if mentioned is not None:
         return mentioned
     if ctx.level == "national" or _NATIONAL_MARK.match(key):
-        return gaz.get(NATIONAL) or Place(NATIONAL, "national")
+        return _national(gaz)
     return ctx
+
+
+def _national(gaz: Gazetteer) -> Place:
+    return gaz.get(NATIONAL) or Place(
+        NATIONAL, "national"
+    )  # a gazetteer built from a bare list may lack 中央
 
 
 def _national_branch(key: str, gaz: Gazetteer) -> tuple[Place, str] | None:

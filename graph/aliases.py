@@ -28,10 +28,10 @@ import networkx as nx
 from graph.agencies import AgencyRef, resolve
 from graph.agency_names import spelling_key
 from graph.gazetteer import Gazetteer
-from graph.schema import AGENCY, AGENCY_KINDS, DOCUMENT, LEVELS, ROLE_EDGES, agency_id
+from graph.schema import AGENCY, AGENCY_KINDS, DOCUMENT, LEVELS, ROLE_EDGES, agency_id, doc_id
 from graph.userfile import read_user_text
 from loaders.records import Document, Extraction
-from zeren.errors import LoaderError
+from zeren.errors import LoaderError, ZerenError
 
 __all__ = [
     "Override",
@@ -158,7 +158,7 @@ def load_overrides(path: str | Path) -> Overrides:
             raise LoaderError(str(path), f"{len(cells)} cells but the header has {len(header)} columns", no)
         row = dict(zip(header, cells, strict=False))
         spelling, canonical = spelling_key(row.get("spelling", "")), row.get("canonical", "")
-        canonical = canonical[len(_PREFIX) :] if canonical.startswith(_PREFIX) else canonical
+        canonical = canonical.removeprefix(_PREFIX)
         if not spelling or not canonical:
             raise LoaderError(str(path), "spelling and canonical must not be empty", no)
         kind, level = row.get("kind", ""), row.get("level", "")
@@ -184,8 +184,7 @@ def table_rows(source: nx.MultiDiGraph | Iterable[dict]) -> list[dict]:
         return _graph_table(source)
     grouped: dict[tuple[str, str, str], set[str]] = {}
     for row in source:
-        canonical = str(row["agency"])
-        canonical = canonical[len(_PREFIX) :] if canonical.startswith(_PREFIX) else canonical
+        canonical = str(row["agency"]).removeprefix(_PREFIX)
         grouped.setdefault((canonical, row["doc"], row["name"]), set()).add(row["doc"])
     return [
         {
@@ -206,7 +205,7 @@ def _graph_table(G: nx.MultiDiGraph) -> list[dict]:
         if kind not in ROLE_EDGES or G.nodes[src].get("kind") != AGENCY:
             continue
         doc = G.nodes[task].get("doc", "")
-        doc_node = G.nodes.get(f"doc:{doc}", {})
+        doc_node = G.nodes.get(doc_id(doc), {})
         if doc_node.get("kind") == DOCUMENT:
             jurisdiction = document_context(
                 Document(doc, "", jurisdiction=doc_node.get("jurisdiction") or "")
@@ -234,8 +233,12 @@ def write_agency_table(source: nx.MultiDiGraph | Iterable[dict], path: str | Pat
     """Write the hand-editable agency table (tabs, or commas for ``.csv``); returns the path."""
     path = Path(path)
     delimiter = "," if path.suffix.lower() == ".csv" else "\t"
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=TABLE_COLUMNS, delimiter=delimiter, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(table_rows(source))
+    rows = table_rows(source)
+    try:
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.DictWriter(fh, fieldnames=TABLE_COLUMNS, delimiter=delimiter, lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+    except OSError as err:
+        raise ZerenError(f"{path}: cannot write: {err.strerror or err}") from err
     return path

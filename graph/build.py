@@ -46,6 +46,7 @@ from zeren.errors import LoaderError
 __all__ = ["build_graph"]
 
 _NAME_CHARS = 40
+Edge = tuple[str, str, str]  # (source, target, edge kind)
 
 
 def build_graph(
@@ -62,7 +63,7 @@ def build_graph(
     agencies: dict[str, dict] = {}
     leaders: dict[str, dict] = {}
     roles: list[tuple[str, str, str, str, int]] = []  # (source, task, edge kind, raw, position)
-    structure: list[tuple[str, str, str]] = []
+    structure: list[Edge] = []
     for ex in exs:
         document = ex.document
         G.add_node(doc_id(document.id), **_document_attrs(document))
@@ -110,26 +111,29 @@ def _check_unique(exs: list[Extraction]) -> None:
         seen[d.id] = d.path
 
 
-def _add_plans(G: nx.MultiDiGraph, ex: Extraction, structure: list) -> dict[str, str]:
+def _add_plans(G: nx.MultiDiGraph, ex: Extraction, structure: list[Edge]) -> dict[str, str]:
     """Plan nodes in document order; a title seen twice maps to its first plan."""
     ids: dict[str, str] = {}
     for n, plan in enumerate(ex.plans, 1):
-        pid = plan_id(ex.document.id, n)
-        G.add_node(pid, **_plan_attrs(plan))
-        structure.append((doc_id(ex.document.id), pid, CONTAINS))
-        ids.setdefault(plan.title, pid)
+        ids.setdefault(plan.title, _add_plan(G, ex.document.id, n, plan, structure))
     return ids
 
 
-def _extra_plan(G: nx.MultiDiGraph, ex: Extraction, title: str, ids: dict[str, str], structure: list) -> str:
+def _extra_plan(
+    G: nx.MultiDiGraph, ex: Extraction, title: str, ids: dict[str, str], structure: list[Edge]
+) -> str:
     """A plan node, numbered after the listed ones, for a task whose plan is not listed."""
     n = len(ex.plans) + 1
     while plan_id(ex.document.id, n) in G:
         n += 1
-    pid = plan_id(ex.document.id, n)
-    G.add_node(pid, **_plan_attrs(Plan(ex.document.id, title)))
-    structure.append((doc_id(ex.document.id), pid, CONTAINS))
-    ids[title] = pid
+    ids[title] = _add_plan(G, ex.document.id, n, Plan(ex.document.id, title), structure)
+    return ids[title]
+
+
+def _add_plan(G: nx.MultiDiGraph, doc: str, n: int, plan: Plan, structure: list[Edge]) -> str:
+    pid = plan_id(doc, n)
+    G.add_node(pid, **_plan_attrs(plan))
+    structure.append((doc_id(doc), pid, CONTAINS))
     return pid
 
 

@@ -88,6 +88,21 @@ def test_missing_path_and_unknown_format_give_one_line_errors(tmp_path):
         assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("command", "name"),
+    [
+        (["extract"], "tasks.jsonl"),
+        (["agencies"], "agencies.tsv"),
+        (["workload", "--format", "csv"], "w.csv"),
+    ],
+)
+def test_an_output_that_cannot_be_written_is_one_error_line(samples_dir, tmp_path, command, name):
+    out = tmp_path / "no-such-folder" / name
+    result = run(command[0], samples_dir, *command[1:], "-o", out)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1] == f"Error: {out}: cannot write: No such file or directory"
+
+
 def test_a_file_that_is_not_a_graph_is_refused_plainly(tmp_path):
     bogus = tmp_path / "graph.json"
     bogus.write_text('{"hello": 1}', encoding="utf-8")

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import doctest
 import time
 
 import pytest
 
+import graph.agencies
+import graph.agency_names
+import graph.build
+import graph.gazetteer
 from graph.build import build_graph
 from graph.schema import AGENCY, LEADS, SUPPORTS
 from loaders.extract import extract_file, parse_document
@@ -216,3 +221,11 @@ def test_seed_graph_is_deterministic(seeds_dir):
     b = build_graph([extract_file(p) for p in reversed(paths)])
     assert list(a.nodes(data=True)) == list(b.nodes(data=True))
     assert list(a.edges(keys=True, data=True)) == list(b.edges(keys=True, data=True))
+
+
+@pytest.mark.parametrize(
+    "module", [graph.agencies, graph.agency_names, graph.build, graph.gazetteer], ids=lambda m: m.__name__
+)
+def test_module_doctests(module):
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+    assert (result.failed, result.attempted > 0) == (0, True)

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import doctest
 import re
 
 import pytest
 from viz_graphs import HOSTILE, sample_graph
 
 import viz
+import viz.calendar
+import viz.fonts
+import viz.page
+import viz.style
+import viz.tooltips
 from viz.page import _asset, script_json
 from viz.tooltips import node_tooltip, source_ref
 
@@ -272,3 +278,13 @@ def test_ego_view_too_big_even_folded(G):
         "9 nodes lie within 2 steps of 青山县财政局 even with tasks folded into plans, "
         "and a view draws at most 5; ask for fewer hops"
     )
+
+
+@pytest.mark.parametrize(
+    "module",
+    [viz.calendar, viz.fonts, viz.page, viz.style, viz.tooltips],
+    ids=lambda m: m.__name__,
+)
+def test_module_doctests(module):
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+    assert (result.failed, result.attempted > 0) == (0, True)

@@ -84,8 +84,7 @@ def group_small_actors(H: nx.MultiDiGraph, keep: int, loads: dict[str, float]) -
         if node not in small:
             G2.add_node(node, **attrs)
             continue
-        level = "leaders" if attrs.get("kind") == LEADER else (attrs.get("level") or "other")
-        members[f"group:{level}"] += 1
+        members[_group_of(attrs)] += 1
     for group, count in members.items():
         level = group.removeprefix("group:")
         name = f"{count} lead officials" if level == "leaders" else f"{count} other {level} agencies"
@@ -93,13 +92,17 @@ def group_small_actors(H: nx.MultiDiGraph, keep: int, loads: dict[str, float]) -
     weights: dict[tuple[str, str, str], int] = defaultdict(int)
     for u, v, key, attrs in H.edges(keys=True, data=True):
         if u in small:
-            level = "leaders" if H.nodes[u].get("kind") == LEADER else (H.nodes[u].get("level") or "other")
-            weights[(f"group:{level}", v, key)] += attrs.get("tasks", 1)
+            weights[(_group_of(H.nodes[u]), v, key)] += attrs.get("tasks", 1)
         else:
             G2.add_edge(u, v, key=key, **attrs)
     for (u, v, key), n in weights.items():
         G2.add_edge(u, v, key=key, tasks=n)
     return G2
+
+
+def _group_of(attrs: dict) -> str:
+    """The group node a small actor folds into: one per agency level, one for all lead officials."""
+    return "group:leaders" if attrs.get("kind") == LEADER else f"group:{attrs.get('level') or 'other'}"
 
 
 def count_kinds(H: nx.MultiDiGraph) -> dict[str, int]:

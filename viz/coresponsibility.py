@@ -13,11 +13,13 @@ from graph.schema import AGENCY, LEVELS
 from .data import actor_loads, agency_pair_counts
 from .draw import layout_options
 from .page import View
-from .style import COMMUNITY_COLOURS, agency_size
+from .style import COMMUNITY_COLOURS, agency_size, legend_row
 from .tooltips import node_tooltip, rows_tooltip
 from .whole import MAX_NODES
 
 __all__ = ["coresponsibility_graph", "coresponsibility_view"]
+
+_SHARED_COLOUR = "#9aa5b1"
 
 
 def coresponsibility_graph(G: nx.MultiDiGraph, *, min_shared: int = 1, seed: int = 7) -> nx.Graph:
@@ -75,22 +77,14 @@ def coresponsibility_view(
     for i, (a, b, shared) in enumerate(sorted((*sorted(e[:2]), e[2]) for e in A.edges(data="weight"))):
         names = f"{G.nodes[a].get('name', a)} — {G.nodes[b].get('name', b)}"
         view.add_edge(
-            a, b, id=f"e{i}", role="SHARES", width=round(1 + 7 * shared / max_shared, 2), color="#9aa5b1",
+            a, b, id=f"e{i}", role="SHARES", width=round(1 + 7 * shared / max_shared, 2), color=_SHARED_COLOUR,
             title=rows_tooltip(names, [("Shared tasks", shared)]), shared=shared,
         )  # fmt: skip
     n_comm = len({A.nodes[n].get("community") for n in A.nodes})
     view.legend = [
-        {
-            "colour": COMMUNITY_COLOURS[i % len(COMMUNITY_COLOURS)],
-            "shape": "dot",
-            "text": f"Community {i + 1}",
-            "line": False,
-            "dashes": False,
-        }
+        legend_row(COMMUNITY_COLOURS[i], "dot", f"Community {i + 1}")
         for i in range(min(n_comm, len(COMMUNITY_COLOURS)))
-    ] + [
-        {"colour": "#9aa5b1", "shape": "line", "text": "shared tasks (width)", "line": True, "dashes": False}
-    ]
+    ] + [legend_row(_SHARED_COLOUR, "line", "shared tasks (width)")]
     view.filters = {"level": [(lv, lv) for lv in LEVELS if lv in {G.nodes[n].get("level") for n in A.nodes}]}
     view.options = layout_options(A.number_of_nodes(), arrows=False)
     view.options["physics"]["forceAtlas2Based"]["springLength"] = 140

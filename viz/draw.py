@@ -133,18 +133,12 @@ def _node(node: str, attrs: dict, loads: dict, scale: tuple[float, int], *, labe
         out["plans"] = [node]
         out["docs"] = [doc_id(attrs.get("doc", ""))]
         out["title"] = node_tooltip(node, attrs)
-        if "folded_tasks" in attrs:
-            out["item"] = True
-            out["size"] = agency_size(attrs["folded_tasks"], scale[1])
-            out["title"] += f"<br>Tasks: {int(attrs['folded_tasks'])}"
+        _mark_folded(out, attrs, scale[1])
     elif kind == DOCUMENT:
         out["label"] = _short(str(attrs.get("title") or name), 18)
         out["docs"] = [node]
         out["title"] = node_tooltip(node, attrs)
-        if "folded_tasks" in attrs:
-            out["item"] = True
-            out["size"] = agency_size(attrs["folded_tasks"], scale[1])
-            out["title"] += f"<br>Tasks: {int(attrs['folded_tasks'])}"
+        _mark_folded(out, attrs, scale[1])
     elif kind in (AGENCY, LEADER):
         out["level"] = attrs.get("level", "")
         out["title"] = node_tooltip(
@@ -159,6 +153,14 @@ def _node(node: str, attrs: dict, loads: dict, scale: tuple[float, int], *, labe
         out["title"] = rows_tooltip(name, [("Members", attrs.get("members")), ("Level", attrs.get("level"))])
     out["label"] = out["label"] or " "
     return out
+
+
+def _mark_folded(out: dict, attrs: dict, max_folded: int) -> None:
+    """A plan or document standing in for its tasks is sized by them and filtered as an item."""
+    if "folded_tasks" in attrs:
+        out["item"] = True
+        out["size"] = agency_size(attrs["folded_tasks"], max_folded)
+        out["title"] += f"<br>Tasks: {int(attrs['folded_tasks'])}"
 
 
 def _edge(i: int, key: str, attrs: dict, max_tasks: int) -> dict:

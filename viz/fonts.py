@@ -38,7 +38,7 @@ def pick_cjk_family(families: Iterable[str]) -> str:
     >>> pick_cjk_family(["DejaVu Sans"])
     Traceback (most recent call last):
     ...
-    viz.page.ViewError: no font with Chinese glyphs found for the charts; install one (Debian/Ubuntu: apt install fonts-noto-cjk)
+    zeren.errors.ViewError: no font with Chinese glyphs found for the charts; install one (Debian/Ubuntu: apt install fonts-noto-cjk)
     """
     names = set(families)
     for family in PREFERRED:

@@ -42,7 +42,7 @@ class View(Network):
         self.filters: dict[str, list[tuple[str, str]]] = {}
         self.notes: list[str] = []
         self.searchable = True
-        self._ids: set = set()
+        self._ids: set[str] = set()
 
     def generate_html(self, name: str = "index.html", local: bool = True, notebook: bool = False) -> str:
         """The whole page as one string (pyvis's signature, our template)."""
@@ -68,9 +68,6 @@ class View(Network):
             if end not in self._ids:
                 raise ViewError(f"edge names a node that is not in the view: {end!r}")
         self.edges.append(Edge(source, to, self.directed, **options).options)
-
-    def node_count(self) -> int:
-        return len(self.nodes)
 
     def _repr_html_(self) -> str:
         # Notebooks show the page in a sandbox-free iframe: its own document, so its

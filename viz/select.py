@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from graph.schema import AGENCY, DOCUMENT, LEADER, PLAN, ROLE_EDGES, TASK, doc_id
+from graph.schema import AGENCY, DOCUMENT, LEADER, PLAN, ROLE_EDGES, TASK, agency_id, doc_id
 
 from .page import ViewError
 
@@ -37,7 +37,7 @@ def resolve_doc(G: nx.MultiDiGraph, doc: str) -> str:
 
 def resolve_agency(G: nx.MultiDiGraph, agency: str) -> str:
     """An agency (or lead official) id from its id or canonical name."""
-    for candidate in (agency, f"agency:{agency}"):
+    for candidate in (agency, agency_id(agency)):
         if candidate in G and G.nodes[candidate].get("kind") in (AGENCY, LEADER):
             return candidate
     raise ViewError(

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from graph.schema import AGENCY, CONTAINS, DOCUMENT, HAS_TASK, LEADER, LEADS, PLAN, SUPPORTS, TASK
 
-__all__ = ["GROUP", "NODE_STYLE", "EDGE_STYLE", "COMMUNITY_COLOURS", "agency_size", "legend_entries"]
+__all__ = [
+    "GROUP",
+    "NODE_STYLE",
+    "EDGE_STYLE",
+    "COMMUNITY_COLOURS",
+    "agency_size",
+    "legend_entries",
+    "legend_row",
+]
 
 GROUP = "Group"  # several small agencies folded into one node by the large-graph fallback
 
@@ -42,26 +50,16 @@ def agency_size(load: float, max_load: float) -> float:
     return round(10.0 + 30.0 * (max(load, 0) / max_load) ** 0.5, 2)
 
 
+def legend_row(colour: str, shape: str, text: str, *, dashes: bool = False) -> dict:
+    """One legend row as the page template reads it; ``shape="line"`` draws an edge swatch."""
+    return {"colour": colour, "shape": shape, "text": text, "line": shape == "line", "dashes": dashes}
+
+
 def legend_entries(kinds: list[str], edges: list[str]) -> list[dict]:
-    """Legend rows for the kinds a view actually shows: ``{"swatch": css, "text": …, "line": bool}``."""
-    rows = [
-        {
-            "colour": NODE_STYLE[k]["color"],
-            "shape": NODE_STYLE[k]["shape"],
-            "text": NODE_STYLE[k]["label"],
-            "line": False,
-            "dashes": False,
-        }
-        for k in kinds
-    ]
+    """Legend rows for the node and edge kinds a view actually shows."""
+    rows = [legend_row(NODE_STYLE[k]["color"], NODE_STYLE[k]["shape"], NODE_STYLE[k]["label"]) for k in kinds]
     rows += [
-        {
-            "colour": EDGE_STYLE[e]["color"],
-            "shape": "line",
-            "text": EDGE_STYLE[e]["label"],
-            "line": True,
-            "dashes": EDGE_STYLE[e]["dashes"],
-        }
+        legend_row(EDGE_STYLE[e]["color"], "line", EDGE_STYLE[e]["label"], dashes=EDGE_STYLE[e]["dashes"])
         for e in edges
     ]
     return rows

@@ -17,6 +17,7 @@ __all__ = ["MAX_NODES", "whole_graph_view"]
 MAX_NODES = 2000
 """Most nodes a view hands the browser. vis-network lays 2,000 out in a few seconds;
 past that the view folds tasks into plans and groups small agencies, or refuses."""
+_NARROW = "narrow it with a filter (plan=, doc= or level=)"
 
 
 def whole_graph_view(
@@ -46,7 +47,7 @@ def whole_graph_view(
         # Folding cannot go below one node per document: refuse before the costly steps.
         raise ViewError(
             f"the graph has {docs:,} documents and a view draws at most {max_nodes:,} nodes even with tasks "
-            "folded into documents; narrow it with a filter (plan=, doc= or level=)"
+            f"folded into documents; {_NARROW}"
         )
     loads = actor_loads(H)
     notes = []
@@ -92,7 +93,4 @@ def _group_count(H: nx.MultiDiGraph) -> int:
 def _too_big(n: int, max_nodes: int, *, folded: int = 0) -> ViewError:
     steps = ("", "even with tasks folded into plans ", "even with tasks and plans folded into documents ")
     how = steps[folded]
-    return ViewError(
-        f"the graph has {n:,} nodes {how}and a view draws at most {max_nodes:,}; "
-        "narrow it with a filter (plan=, doc= or level=)"
-    )
+    return ViewError(f"the graph has {n:,} nodes {how}and a view draws at most {max_nodes:,}; {_NARROW}")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from zeren.errors import ZerenError
+
 __all__ = ["SAMPLES", "run_demo"]
 
 SAMPLES = Path(__file__).resolve().parent / "samples"
@@ -23,7 +25,10 @@ def run_demo(output: Path, *, sources: Path | None = None) -> Iterator[str]:
     from viz.report import write_report
     from zeren.output import write_jsonl
 
-    output.mkdir(parents=True, exist_ok=True)
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise ZerenError(f"{output}: cannot create the demo folder: {err.strerror or err}") from err
     gazetteer = Gazetteer.load(SAMPLES / "gazetteer.json") if sources is None else None
     batch = extract_paths([sources or SAMPLES])
     for failure in batch.failures:

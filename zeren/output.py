@@ -5,7 +5,8 @@ from __future__ import annotations
 import functools
 import json
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -84,7 +85,7 @@ def emit_tables(tables: dict[str, pd.DataFrame], fmt: str, output: Path | None) 
     if fmt == "xlsx":
         if output is None:
             raise ZerenError("--format xlsx needs --output FILE.xlsx")
-        with pd.ExcelWriter(output) as writer:
+        with _writing(output), pd.ExcelWriter(output) as writer:
             for name, df in tables.items():
                 df.to_excel(writer, sheet_name=name[:31], index=False)
         click.echo(f"Wrote {output}", err=True)
@@ -109,12 +110,22 @@ def emit_tables(tables: dict[str, pd.DataFrame], fmt: str, output: Path | None) 
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     else:
-        output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+        with _writing(output):
+            output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
         click.echo(f"Wrote {output}", err=True)
 
 
 def write_jsonl(path: Path, rows: Iterable[dict]) -> None:
     """Write dicts as JSON lines, Chinese kept readable."""
-    with Path(path).open("w", encoding="utf-8") as fh:
+    with _writing(path), Path(path).open("w", encoding="utf-8") as fh:
         for row in rows:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+@contextmanager
+def _writing(path: Path) -> Iterator[None]:
+    """A file the user named that cannot be written is one error line naming it, not a traceback."""
+    try:
+        yield
+    except OSError as err:
+        raise ZerenError(f"{path}: cannot write: {err.strerror or err}") from err
