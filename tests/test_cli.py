@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from scoring import run_scorer
 
 ZEREN = [sys.executable, "-m", "zeren"]
 SEEDS = ["chuxiong-2019-six-campaigns", "wuding-2024-park-campaign"]
@@ -17,28 +18,11 @@ def run(*args, cwd=None) -> subprocess.CompletedProcess:
     return subprocess.run([*ZEREN, *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=300)
 
 
-def score(shared: Path, pred: Path, *docs: str, aliases: Path | None = None) -> dict:
-    cmd = [
-        sys.executable,
-        str(shared / "eval" / "score.py"),
-        "--gold",
-        str(shared / "eval" / "gold"),
-        "--pred",
-        str(pred),
-        "--json",
-    ]
-    if docs:
-        cmd += ["--docs", *docs]
-    if aliases:
-        cmd += ["--aliases", str(aliases)]
-    return json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout)
-
-
 def test_extract_seeds_scores_as_the_foundation_issue_asks(shared_dir, seeds_dir, tmp_path):
     tasks = tmp_path / "tasks.jsonl"
     result = run("extract", seeds_dir, "-o", tasks)
     assert result.returncode == 0, result.stderr
-    report = score(shared_dir, tasks, *SEEDS)
+    report = run_scorer(shared_dir, tasks, docs=SEEDS)
     for doc in SEEDS:
         d = report["docs"][doc]
         assert d["matched"] == d["gold_tasks"], f"{doc}: task recall {d['matched']}/{d['gold_tasks']}"

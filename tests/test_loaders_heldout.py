@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from scoring import run_scorer, write_tasks
 
-from loaders.export import task_row
 from loaders.extract import extract_file
 
 HELDOUT = Path(__file__).resolve().parent / "fixtures" / "heldout"
@@ -30,23 +28,10 @@ def heldout_report(shared_dir, tmp_path_factory) -> dict:
     out = tmp_path_factory.mktemp("heldout")
     gold = out / "gold"
     gold.mkdir()
-    pred = out / "tasks.jsonl"
-    with pred.open("w", encoding="utf-8") as fh:
-        for doc in DOCS:
-            shutil.copy(HELDOUT / f"{doc}.expected.jsonl", gold / f"{doc}.jsonl")
-            for task in extract_file(HELDOUT / f"{doc}.txt").tasks:
-                fh.write(json.dumps(task_row(task), ensure_ascii=False) + "\n")
-    cmd = [
-        sys.executable,
-        str(shared_dir / "eval" / "score.py"),
-        "--gold",
-        str(gold),
-        "--pred",
-        str(pred),
-        "--json",
-    ]
-    done = subprocess.run(cmd, capture_output=True, text=True, check=True, timeout=120)
-    return json.loads(done.stdout)
+    for doc in DOCS:
+        shutil.copy(HELDOUT / f"{doc}.expected.jsonl", gold / f"{doc}.jsonl")
+    pred = write_tasks(out / "tasks.jsonl", (extract_file(HELDOUT / f"{doc}.txt") for doc in DOCS))
+    return run_scorer(shared_dir, pred, gold=gold)
 
 
 def test_every_document_has_expected_answers():

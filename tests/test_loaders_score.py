@@ -6,14 +6,11 @@ measures); a drop below them is a regression.
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from scoring import run_scorer, write_tasks
 
-from loaders.export import task_row
 from loaders.extract import extract_paths
 
 SEEDS = ("chuxiong-2019-six-campaigns", "wuding-2024-park-campaign")
@@ -22,24 +19,7 @@ SEEDS = ("chuxiong-2019-six-campaigns", "wuding-2024-park-campaign")
 def score(shared: Path, folder: Path, out: Path, docs: tuple[str, ...] = ()) -> dict:
     result = extract_paths([folder])
     assert result.failures == []
-    pred = out / "tasks.jsonl"
-    with pred.open("w", encoding="utf-8") as fh:
-        for extraction in result.extractions:
-            for task in extraction.tasks:
-                fh.write(json.dumps(task_row(task), ensure_ascii=False) + "\n")
-    cmd = [
-        sys.executable,
-        str(shared / "eval" / "score.py"),
-        "--gold",
-        str(shared / "eval" / "gold"),
-        "--pred",
-        str(pred),
-        "--json",
-    ]
-    if docs:
-        cmd += ["--docs", *docs]
-    done = subprocess.run(cmd, capture_output=True, text=True, check=True, timeout=120)
-    return json.loads(done.stdout)
+    return run_scorer(shared, write_tasks(out / "tasks.jsonl", result.extractions), docs=docs)
 
 
 @pytest.fixture(scope="module")
