@@ -169,3 +169,16 @@ def test_workload_counts_checked_by_hand(seeds_graph):
         "武定县工信商务科技局",
         "武定县发展改革局",
     ]
+
+
+def test_any_saved_query_runs_by_name_with_parameters(seeds_graph):
+    rows = json.loads(
+        run("query", "deadline_pileups", seeds_graph, "-p", "min_tasks=2", "--format", "json").stdout
+    )
+    assert rows and all(row["tasks"] >= 2 for row in rows)
+    bad = run("query", "workload", seeds_graph, "-p", "colour=3")
+    assert bad.returncode == 1
+    assert bad.stderr.strip() == (
+        "Error: query 'workload' has no parameter 'colour' (parameters: plan, doc, level, jurisdiction, "
+        "lead_weight, support_weight, due_from, due_to, k)"
+    )

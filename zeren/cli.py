@@ -280,6 +280,37 @@ def _query_command(
     return cli.command(name)(command)
 
 
+@cli.command("query")
+@click.argument("name")
+@SOURCES
+@click.option(
+    "-p", "--param", "pairs", multiple=True, metavar="KEY=VALUE", help="A query parameter; repeatable."
+)
+@table_output
+@BACKEND
+@neo4j_options
+@ALIASES
+@GAZETTEER
+def query(name, sources, pairs, fmt, output, backend, uri, user, database, aliases, gazetteer):
+    """Run any saved query by name (see 'zeren queries'), with its parameters.
+
+    \b
+    Example:
+      zeren query brokers graph.json
+      zeren query deadline_pileups graph.json -p min_tasks=3 --format csv
+    """
+    params = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise ZerenError(f"--param takes KEY=VALUE, not {pair!r}")
+        params[key.replace("-", "_")] = value
+    loaded = _query_source(sources, backend, aliases, gazetteer)
+    emit_tables({name: _run(name, loaded, backend, uri, user, database, **params)}, fmt, output)
+    if loaded is not None and loaded.failures:
+        raise Failed
+
+
 def _params_for(query: str, params: dict[str, Any]) -> dict[str, Any]:
     import inspect
 
