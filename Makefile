@@ -16,6 +16,7 @@ test: setup system-deps
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 
 setup: $(VENV)/.installed
 
@@ -36,8 +37,10 @@ neo4j-stop:
 	bash scripts/neo4j-server stop
 
 bench: setup
-	$(PY) benchmarks/extract_throughput.py --docs 1000
 	$(PY) benchmarks/build_bench.py
+	$(PY) benchmarks/extract_throughput.py --docs 1000
+	$(PY) benchmarks/queries_bench.py --sizes 10k 100k
+	$(PY) benchmarks/viz_bench.py
 
 clean:
 	rm -rf $(OUT) test-output .pytest_cache

@@ -37,7 +37,9 @@ def main() -> None:
     print(f"graph              {G.number_of_nodes()} nodes, {G.number_of_edges()} edges")
     print(f"extract (best)     {min(extract_times) * 1000:.1f} ms")
     print(f"build graph (best) {min(build_times) * 1000:.1f} ms")
-    print(f"total (best)       {min(a + b for a, b in zip(extract_times, build_times, strict=True)) * 1000:.1f} ms")
+    print(
+        f"total (best)       {min(a + b for a, b in zip(extract_times, build_times, strict=True)) * 1000:.1f} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -126,7 +126,9 @@ def print_table(r: dict) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sizes", nargs="+", default=["10k"], choices=sorted(SIZES, key=SIZES.get))
+    ap.add_argument(
+        "--sizes", nargs="+", default=["10k"], choices=sorted(SIZES, key=lambda size: SIZES[size])
+    )
     ap.add_argument("--backends", nargs="+", default=["networkx", "neo4j"], choices=["networkx", "neo4j"])
     ap.add_argument("--queries", nargs="+", default=None, help="only these saved queries")
     ap.add_argument("--json", type=Path, default=None, help="also write the raw numbers here")
