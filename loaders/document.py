@@ -18,6 +18,7 @@ __all__ = [
     "document_fields",
     "jurisdiction_of",
     "announced",
+    "announcement",
     "plan_targets",
     "plan_mentions",
     "is_heading",
@@ -121,10 +122,38 @@ def _title_head(text: str) -> bool:
     )
 
 
-def announced(lines: list[Line]) -> tuple[tuple[str, ...], int | None]:
-    """Plan titles a covering notice says it issues, and how many it announces (``六大`` → 6)."""
+_LISTED = re.compile(r"^附件\s*\d{0,2}\s*[:.、]?\s*(?:\d{1,2}[.、．]\s*)?(?P<t>.+)$")
+_LISTED_NEXT = re.compile(r"^\d{1,2}[.、．]\s*(?P<t>.+)$")
+
+
+def _listed(head: list[str]) -> list[str]:
+    """Titles a notice lists one by one: ``附件1:A方案`` / ``附件:1.A方案`` then ``2.B方案``."""
+    out: list[str] = []
+    listing = False
+    for text in head:
+        m = (
+            _LISTED.match(text)
+            if text.startswith("附件")
+            else (_LISTED_NEXT.match(text) if listing else None)
+        )
+        title = m.group("t").strip("《》") if m else ""
+        listing = bool(title) and _title_like(title)
+        if listing:
+            out.append(title)
+    return out
+
+
+def announcement(lines: list[Line]) -> tuple[tuple[str, ...], tuple[str, ...], int | None]:
+    """(titles of the plans a notice issues, umbrella titles, how many it announces).
+
+    A notice may issue N plans under one umbrella title (``《楚雄州2019年“六大攻坚
+    工程”实施方案》``, ``三项行动方案``): that title names no plan of its own, so it is
+    set apart from the titles that name one plan each (``《A方案》《B方案》``,
+    ``附件1:A方案``).
+    """
     from_notice: list[str] = []
     quoted: list[str] = []
+    saying: list[str] = []  # the lines that announce: 现将以下5个方案印发给你们
     head = [line.text for line in lines[:15]]
     for text in head:
         # a notice cited in 《》 is another document, not the one this file issues
@@ -135,18 +164,36 @@ def announced(lines: list[Line]) -> tuple[tuple[str, ...], int | None]:
             from_notice.extend(t.strip("《》") for t in inner)
         elif re.search(r"印发给你们|现予印发|予以印发|现印发", text):
             quoted.extend(_QUOTED.findall(text))
+            saying.append(text)
     # the body names each plan in its own 《》; the title may run several together
     titles = list(dict.fromkeys(t for t in (quoted or from_notice) if t))
+    keys = {_key(t) for t in titles}
+    titles += [t for t in dict.fromkeys(_listed(head)) if _key(t) not in keys]
     count = None
-    for text in titles + head[:3]:
+    for text in titles + head[:3] + saying:
         m = _COUNT.search(text)
         if m:
             num = m.group(1)
             count = int(num) if num.isdigit() else _cn_number(num)
             break
+    umbrellas: list[str] = []
+    if count is not None and count > 1:
+        umbrellas = [t for t in titles if _COUNT.search(t)]
+        titles = [t for t in titles if t not in umbrellas]
     if count is None and len(titles) > 1:
         count = len(titles)
-    return tuple(titles), count
+    return tuple(titles), tuple(umbrellas), count
+
+
+def announced(lines: list[Line]) -> tuple[tuple[str, ...], int | None]:
+    """Titles of the plans a covering notice issues, one each, and how many it announces (``六大`` → 6).
+
+    >>> from loaders.normalise import normalise_text
+    >>> announced(normalise_text("关于印发青山县三项行动方案的通知\n现将《青山县三项行动方案》印发给你们。"))
+    ((), 3)
+    """
+    titles, _, count = announcement(lines)
+    return titles, count
 
 
 def _cn_number(text: str) -> int:

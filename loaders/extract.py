@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from loaders.document import document_fields, plan_mentions, plan_targets, plan_titles
+from loaders.document import announcement, document_fields, plan_mentions, plan_targets, plan_titles
 from loaders.inline import Found, ProseState, parse_prose
 from loaders.jurisdiction import infer_jurisdiction
 from loaders.normalise import Line, normalise_text
@@ -51,6 +51,9 @@ def _fallback_title(fields: dict, lines: list[Line], doc: str) -> str:
     """The plan of measures before any plan title: the announced plan, else a title-like first line."""
     if fields["announced_plans"]:
         return fields["announced_plans"][0]
+    umbrellas = announcement(lines)[1]  # 《…六大攻坚工程实施方案》 still names the whole
+    if umbrellas:
+        return umbrellas[0]
     first = lines[0].text if lines else ""
     if len(first) <= 40 and "。" not in first:
         return fields["title"] or first or doc

@@ -12,10 +12,11 @@ import re
 from dataclasses import dataclass, field, replace
 
 from loaders.document import is_heading, is_plan_title
+from loaders.names import top_level_split
 from loaders.normalise import Line
 from loaders.notes import LABEL, STANDING, Roles, is_deadline, parse_note, parse_verb_sentence
 
-__all__ = ["Found", "ProseState", "parse_prose", "note_groups", "numbering"]
+__all__ = ["Found", "ProseState", "parse_prose", "note_groups", "numbering", "label_sentences"]
 
 _NUMBERING = re.compile(
     r"^(\d+[.、．](?!\d)|\(\d+\)|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|[①-⑳]|第[一二三四五六七八九十]+条)"
@@ -145,6 +146,22 @@ def _notes_in(line: Line, state: ProseState) -> list[tuple[int, int, Roles]]:
     return out
 
 
+def label_sentences(text: str) -> tuple[str, str]:
+    """``责任单位:A(牵头)、B。完成时限:年底前。再如…`` → (the labelled sentences, the text after them).
+
+    Inside a measure's paragraph a note runs from its label to the sentence end;
+    further sentences that open with a label belong to it too, the first one
+    that does not is the measure's text again.
+    """
+    note: list[str] = []
+    sentences = top_level_split(text, "。")
+    for k, sentence in enumerate(sentences):
+        if note and not LABEL.match(sentence.strip()):
+            return "。".join(note) + "。", "。".join(sentences[k:])
+        note.append(sentence)
+    return text, ""
+
+
 def _label_line(text: str) -> bool:
     return bool(LABEL.match(text))
 
@@ -243,18 +260,34 @@ class _ProseReader:
         self.since.clear()
 
     def tail_label(self, line: Line) -> bool:
-        """``…。责任单位:A、B``: a labelled note closing the paragraph itself."""
+        """``…。责任单位:A、B。完成时限:…`` inside or closing a paragraph: a labelled note of the measure.
+
+        A paragraph with several such notes makes one measure per note, each
+        with the sentences before it (README: several notes in one paragraph).
+        """
         text = line.text
         tail = _MID_LABEL.search(text)
-        if not tail or _depth(text[: tail.start()]) or "(" in text[tail.end() :]:
+        if not tail or _depth(text[: tail.start()]):
             return False
-        roles = parse_note(text[tail.end() :], first_leads=self.state.first_leads, bare_ok=True)
-        if roles is None or not roles.parties:
-            return False
-        self.state.notes_seen += 1
-        self.state.first_leads = self.state.first_leads or roles.first_leads
-        piece, start = self.item_start(text[: tail.end()], line.no)
-        self.add(start, piece, roles, self.section)
+        measures: list[tuple[str, Roles]] = []
+        rest = text
+        while tail is not None:
+            note, after = label_sentences(rest[tail.end() :])
+            roles = parse_note(note, first_leads=self.state.first_leads, bare_ok=True)
+            if "(" in after or roles is None or not roles.parties:
+                return False  # a bracketed note further on: the line is read by its brackets
+            self.state.first_leads = self.state.first_leads or roles.first_leads
+            measures.append((rest[: tail.end()], roles))
+            rest = after
+            tail = _MID_LABEL.search("。" + rest)
+            if tail is not None:
+                rest = "。" + rest
+        if rest.strip("。 "):
+            measures[-1] = (measures[-1][0] + rest, measures[-1][1])
+        self.state.notes_seen += len(measures)
+        for k, (piece, roles) in enumerate(measures):
+            piece, start = self.item_start(piece, line.no) if k == 0 else (piece.lstrip("。"), line.no)
+            self.add(start, piece, roles, self.section)
         self.pending = None
         return True
 

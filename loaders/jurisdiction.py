@@ -156,8 +156,12 @@ def title_place(title: str) -> str:
     '咸宁市'
     >>> title_place("2025年开发区重点工作清单")
     ''
+    >>> title_place("望江市2024年“无废城市”建设任务清单")
+    '望江市'
     """
     text = re.sub(r"\s+", "", title)
+    # a quoted slogan (“无废城市”) is no place: it ends the chain the title opens with
+    text = re.sub(r"“[^“”]*”", "|", text)
     text = re.sub(r"[()（）〔〕【】\[\]《》“”\"]|\d{4}(?:-\d{4})?年?(?:度)?", "", text)
     text = re.sub(r"^(关于|中共)", "", text)
     return _chain_place(text)

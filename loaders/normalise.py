@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from loaders.names import is_unit
+from loaders.names import is_collective, is_unit
 
 __all__ = ["Line", "normalise_text", "clean_line", "to_simplified", "is_table_line"]
 
@@ -82,9 +82,17 @@ def _list_gap(m: re.Match) -> str:
     return m.group(1) + ("、" if is_unit(m.group(1)) and is_unit(m.group(2)) else " ")
 
 
+# a square-bracketed remark that reads as a note ([A牵头,B配合]); other square brackets
+# (footnote marks, markdown links) are left as written
+_SQUARE_NOTE = re.compile(
+    r"[\[〖﹝]([^\[\]〖〗﹝﹞()]*(?:牵头|负责|配合|参与|落实|协办|单位|部门|责任|时限)[^\[\]〖〗﹝﹞()]*)[\]〗﹞]"
+)
+
+
 def clean_line(text: str) -> str:
-    """Pinyin annotations dropped, widths unified, spaces inside Chinese text removed."""
+    """Pinyin annotations dropped, widths unified, note brackets made round, spaces inside Chinese text removed."""
     text = text.translate(_WIDTH)
+    text = _SQUARE_NOTE.sub(r"(\1)", text)
     text = _PINYIN.sub("", text)
     text = _UNIT_GAP.sub(_list_gap, text)
     text = _SPACES.sub("", text)
@@ -112,6 +120,14 @@ def _full_line(raw: str, nxt: str, width: int) -> bool:
     return not (_HEADING.match(nxt) or _LABEL.match(nxt) or nxt.startswith(("附件", "(")))
 
 
+def _list_ends_whole(prev: str, nxt: str) -> bool:
+    """``配合部门:A、县发展改革局`` / ``社会投资…``: the last name is whole and the next line does not extend it."""
+    last = re.split(r"[、,;:]", prev)[-1]
+    head = re.split(r"[、,;。]", nxt, maxsplit=1)[0]
+    whole = is_unit(last) or is_collective(last)
+    return whole and not (is_unit(last + head) or is_collective(last + head))
+
+
 def _wraps(prev: str, nxt: str, *, across_blank: bool) -> bool:
     """Whether ``nxt`` continues the sentence ``prev`` was cut in (a wrapped line).
 
@@ -127,7 +143,9 @@ def _wraps(prev: str, nxt: str, *, across_blank: bool) -> bool:
         return True  # no line starts with these: a hard wrap cut the sentence
     label_runs_on = _LABEL.match(prev) and len(prev) >= 25 and _CJK.match(prev[-1]) and ":" not in nxt
     if label_runs_on and _CJK.match(nxt[0]) and not (_HEADING.match(nxt) or _TITLE_END.search(nxt)):
-        return True  # 责任单位:…、有关直 / 属单位: a labelled list cut by the wrap
+        # 责任单位:…、有关直 / 属单位: a labelled list cut by the wrap; a list that ended
+        # with a whole unit is followed by a paragraph of its own
+        return not _list_ends_whole(prev, nxt)
     if len(nxt) < 8 and not nxt.endswith(("。", ")", ";")):
         return False
     if _TITLE_END.search(nxt) and not re.search(r"[。,;:]", nxt):

@@ -40,7 +40,7 @@ def test_parse_document_simplified_inline_style():
         jurisdiction="云岭州",
         level="prefecture",
         date="2025-03-06",
-        announced_plans=("云岭州2025年“三大攻坚行动”实施方案",),
+        announced_plans=(),  # the umbrella title names none of the three plans
         announced_count=3,
     )
     assert [(p.title, p.line, p.targets) for p in ex.plans] == [
@@ -208,7 +208,50 @@ def test_announced_plans_and_their_count():
     cited = normalise_text("为贯彻《云岭省人民政府关于印发某规定的通知》精神,制定本措施。")
     assert announced(cited) == ((), None)
     six = normalise_text("某州人民政府办公室关于印发2025年十二大攻坚行动实施方案的通知")
-    assert announced(six) == (("2025年十二大攻坚行动实施方案",), 12)
+    assert announced(six) == ((), 12)
+
+
+def test_an_umbrella_title_is_set_apart_from_the_plans_it_announces():
+    from loaders.document import announcement
+    from loaders.normalise import normalise_text
+
+    umbrella = normalise_text(
+        "青山县人民政府关于印发青山县2024年“三项行动”实施方案的通知\n"
+        "现将《青山县2024年“三项行动”实施方案》印发给你们,请认真贯彻执行。\n"
+    )
+    assert announcement(umbrella) == ((), ("青山县2024年“三项行动”实施方案",), 3)
+
+
+def test_plans_listed_one_by_one_are_announced_with_the_count():
+    from loaders.document import announced
+    from loaders.normalise import normalise_text
+
+    listed = normalise_text(
+        "云岭州人民政府办公室关于印发2024年五大攻坚行动实施方案的通知\n"
+        "各县市人民政府:\n"
+        "现将以下5个方案印发给你们,请认真组织实施。\n"
+        "附件:1.云岭州2024年招商引资攻坚行动方案\n"
+        "2.云岭州2024年园区建设攻坚行动方案\n"
+        "3.云岭州2024年项目建设攻坚行动方案\n"
+        "云岭州人民政府办公室\n"
+    )
+    assert announced(listed) == (
+        (
+            "云岭州2024年招商引资攻坚行动方案",
+            "云岭州2024年园区建设攻坚行动方案",
+            "云岭州2024年项目建设攻坚行动方案",
+        ),
+        5,
+    )
+    counted = normalise_text(
+        "关于印发碧溪县两项工作方案的通知\n现将《碧溪县控辍保学工作方案》《碧溪县营养改善工作方案》印发给你们。"
+    )
+    assert announced(counted) == (("碧溪县控辍保学工作方案", "碧溪县营养改善工作方案"), 2)
+    attachments = normalise_text(
+        "关于印发白鹭市三个专项行动方案的通知\n现将有关方案印发给你们。\n"
+        "附件1:白鹭市治超专项行动方案\n附件2:白鹭市治污专项行动方案\n"
+    )
+    assert announced(attachments) == (("白鹭市治超专项行动方案", "白鹭市治污专项行动方案"), 3)
 
 
 def test_notes_that_cannot_be_attached_are_reported_with_a_reason():

@@ -3,7 +3,9 @@
 Each ``tests/fixtures/heldout/<doc>.txt`` is an invented plan in a layout the
 shared corpus covers thinly (notes in 【】/〔〕, ①②③ and 第一条 numbering,
 markdown and tab-separated task tables, a notice with two attachments,
-traditional characters, a note after several sub-items, …);
+traditional characters, a note after several sub-items, labelled notes
+inside a paragraph, labels on the line under a numbered title, a 责任主体
+table, notes in square brackets, …);
 ``<doc>.expected.jsonl`` holds its answers, written from the eval README's
 conventions before the extractor was run on it.
 """
@@ -35,7 +37,7 @@ def heldout_report(shared_dir, tmp_path_factory) -> dict:
 
 
 def test_every_document_has_expected_answers():
-    assert len(DOCS) == 10
+    assert len(DOCS) == 14
     for doc in DOCS:
         rows = [
             json.loads(line) for line in (HELDOUT / f"{doc}.expected.jsonl").read_text("utf-8").splitlines()
@@ -72,4 +74,8 @@ def test_heldout_jurisdictions():
         "h08-jichuan-first-named-leads": ("霁川市", "prefecture"),
         "h09-chenghu-leading-notes": ("澄湖县", "county"),
         "h10-songxi-pipe-table": ("松溪区", "county"),
+        "h11-hexi-midparagraph-labels": ("河西市", "prefecture"),
+        "h12-yanqi-labels-under-title": ("雁栖县", "county"),
+        "h13-wangjiang-duty-subject-table": ("望江市", "prefecture"),
+        "h14-qingyuan-square-brackets": ("清源镇", "township"),
     }
