@@ -17,7 +17,13 @@ import click
 from zeren import __version__
 from zeren.errors import ZerenError
 from zeren.output import emit_tables, table_output, write_jsonl
-from zeren.sources import Loaded, extract_with_progress, load_graph_or_documents, report_failures
+from zeren.sources import (
+    Loaded,
+    extract_with_progress,
+    load_graph_or_documents,
+    report_failures,
+    resolution_options,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -115,7 +121,8 @@ def _graph(sources: tuple[Path, ...], aliases: Path | None = None, gazetteer: Pa
     help="Write the parse report (notes that became no task) as JSON lines.",
 )
 @ALIASES
-def extract(paths, output, agencies, report_path, aliases):
+@GAZETTEER
+def extract(paths, output, agencies, report_path, aliases, gazetteer):
     """Extract tasks from documents into tasks.jsonl (the scorer's format).
 
     \b
@@ -127,10 +134,9 @@ def extract(paths, output, agencies, report_path, aliases):
     loaded = extract_with_progress(list(paths))
     write_jsonl(output, (task_row(t) for e in loaded.extractions for t in e.tasks))
     if agencies:
-        from graph.aliases import agency_rows, load_overrides
+        from graph.aliases import agency_rows
 
-        overrides = load_overrides(aliases) if aliases else None
-        write_jsonl(agencies, agency_rows(loaded.extractions, overrides=overrides))
+        write_jsonl(agencies, agency_rows(loaded.extractions, **resolution_options(aliases, gazetteer)))
     if report_path:
         write_jsonl(report_path, (report_row(r) for e in loaded.extractions for r in e.report))
     else:

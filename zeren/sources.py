@@ -19,7 +19,13 @@ from zeren.errors import LoaderError
 if TYPE_CHECKING:
     from loaders.records import Extraction
 
-__all__ = ["Loaded", "extract_with_progress", "load_graph_or_documents", "report_failures"]
+__all__ = [
+    "Loaded",
+    "extract_with_progress",
+    "load_graph_or_documents",
+    "report_failures",
+    "resolution_options",
+]
 
 
 @dataclass
@@ -66,12 +72,12 @@ def load_graph_or_documents(
         return Loaded(graph=load_graph(paths[0]))
     loaded = extract_with_progress(paths)
     started = time.perf_counter()
-    loaded.graph = build_graph(loaded.extractions, **_resolution_options(aliases, gazetteer))
+    loaded.graph = build_graph(loaded.extractions, **resolution_options(aliases, gazetteer))
     loaded.seconds += time.perf_counter() - started
     return loaded
 
 
-def _resolution_options(aliases: Path | None, gazetteer: Path | None) -> dict:
+def resolution_options(aliases: Path | None, gazetteer: Path | None) -> dict:
     options: dict = {}
     if aliases is not None:
         from graph.aliases import load_overrides
