@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import os
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import networkx as nx
@@ -114,11 +114,20 @@ def ensure_constraints(driver, database: str | None = None) -> None:
         )
 
 
-def push_graph(driver, G: nx.MultiDiGraph, *, database: str | None = None, batch_size: int = 5000) -> dict:
+def push_graph(
+    driver,
+    G: nx.MultiDiGraph,
+    *,
+    database: str | None = None,
+    batch_size: int = 5000,
+    progress: Callable[[int, int], None] | None = None,
+) -> dict:
     """Write ``G`` to Neo4j; returns ``{"nodes": n, "relationships": m}`` written (MERGEd).
 
     Constraints first, then nodes label by label, then relationships grouped
     by (type, start label, end label), each batch one managed transaction.
+    ``progress(done, total)`` is called after each batch with the count of
+    nodes plus relationships written so far, for a progress bar.
     """
     from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 
@@ -137,19 +146,29 @@ def push_graph(driver, G: nx.MultiDiGraph, *, database: str | None = None, batch
             raise BackendError(f"edge {u!r} -> {v!r} has kind {kind!r}, not one of {', '.join(EDGE_KINDS)}")
         props = {k: _value(x) for k, x in data.items() if x is not None and k != "kind"}
         rels[kind, G.nodes[u]["kind"], G.nodes[v]["kind"]].append({"s": str(u), "e": str(v), "props": props})
+    total = sum(map(len, nodes.values())) + sum(map(len, rels.values()))
+    done = 0
+
+    def write(query: str, batch: list) -> None:
+        nonlocal done
+        _write(driver, database, query, batch)
+        done += len(batch)
+        if progress is not None:
+            progress(done, total)
+
     try:
         ensure_constraints(driver, database)
         for label in NODE_KINDS:
             query = f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n += row.props"
             for batch in _batches(nodes.get(label, []), batch_size):
-                _write(driver, database, query, batch)
+                write(query, batch)
         for (kind, start, end), rows in sorted(rels.items()):
             query = (
                 f"UNWIND $rows AS row MATCH (a:{start} {{id: row.s}}) MATCH (b:{end} {{id: row.e}}) "
                 f"MERGE (a)-[r:{kind}]->(b) SET r += row.props"
             )
             for batch in _batches(rows, batch_size):
-                _write(driver, database, query, batch)
+                write(query, batch)
     except (ServiceUnavailable, SessionExpired) as err:
         raise BackendError("Neo4j went away during the push (push again: it is idempotent)") from err
     except Neo4jError as err:

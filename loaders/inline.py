@@ -255,7 +255,11 @@ class _ProseReader:
         elif roles is None or not (roles.parties or roles.standing):
             state.report.append((block[0].no, "labelled note names no unit that could be read", body))
         else:
+            count = len(self.found)
             self.give_pending(roles, block[0].no, "labelled note", body)
+            last = self.found[-1] if len(self.found) > count else None
+            if last is not None and numbering(last.text) and is_heading(last.text):
+                self.open_task = last  # 1.标题 / 牵头部门:… / the item's body follows its note
         self.block = []
         self.since.clear()
 

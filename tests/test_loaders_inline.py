@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from loaders.inline import ProseState, note_groups, numbering, parse_prose
+from loaders.inline import ProseState, label_sentences, note_groups, numbering, parse_prose
 from loaders.normalise import normalise_text
 
 
@@ -228,4 +228,55 @@ def test_a_second_bracketed_time_limit_is_reported():
     assert [(f[1], f[4]) for f in found] == [("1.修路。", "2025年")]
     assert state.report == [
         (2, "bracketed time limit has no measure to join (the one above has its own)", "(完成时限:2026年)")
+    ]
+
+
+def test_label_sentences_run_to_the_first_sentence_without_a_label():
+    assert label_sentences("责任单位:县商务局(牵头)、县公安局。完成时限:年底前。再办一件事。") == (
+        "责任单位:县商务局(牵头)、县公安局。完成时限:年底前。",
+        "再办一件事。",
+    )
+    assert label_sentences("牵头单位:县商务局") == ("牵头单位:县商务局", "")
+
+
+def test_labelled_notes_inside_a_paragraph_are_notes_of_its_measures():
+    found, state = parse(
+        "(一)培育消费新场景\n"
+        "1.打造夜间经济街区。每个乡镇建成1个。责任单位:县商务局(牵头)、县文化和旅游局,各乡镇人民政府。"
+        "完成时限:2024年底前。\n"
+        "2.推进甲事项。牵头单位:县交通运输局。继续推进乙工作。整治丙问题。牵头单位:县公安局;配合单位:县司法局。\n"
+    )
+    assert found == [
+        (
+            2,
+            "1.打造夜间经济街区。每个乡镇建成1个。",
+            ("县商务局",),
+            ("县文化和旅游局", "各乡镇人民政府"),
+            "2024年底前",
+            "(一)培育消费新场景",
+            "1",
+        ),
+        (3, "2.推进甲事项。", ("县交通运输局",), (), None, "(一)培育消费新场景", "2"),
+        (3, "继续推进乙工作。整治丙问题。", ("县公安局",), ("县司法局",), None, "(一)培育消费新场景", ""),
+    ]
+    assert parse("3.推进丁事项。牵头单位:县商务局。加快戊工作。\n")[0] == [
+        (1, "3.推进丁事项。加快戊工作。", ("县商务局",), (), None, "", "3")
+    ]
+
+
+def test_labels_on_the_lines_under_a_numbered_title_are_its_note_and_its_body_follows():
+    found, _ = parse(
+        "二、攻坚任务\n1.规范涉企检查\n牵头部门：县司法局；配合部门：县市场监管局\n完成时间：长期坚持\n"
+        "推行“综合查一次”，同一部门对同一企业年度检查原则上不超过1次。\n三、保障措施\n加强调度。\n"
+    )
+    assert found == [
+        (
+            2,
+            "1.规范涉企检查推行“综合查一次”,同一部门对同一企业年度检查原则上不超过1次。",
+            ("县司法局",),
+            ("县市场监管局",),
+            "长期坚持",
+            "二、攻坚任务",
+            "1",
+        )
     ]

@@ -92,3 +92,23 @@ def test_a_hard_wrapped_copy_is_reflowed_even_where_a_cut_falls_after_a_full_sto
     )
     wrapped = "\n".join(body[k : k + 27] for k in range(0, len(body), 27))
     assert texts("一、重点任务\n" + wrapped + "\n二、保障措施") == ["一、重点任务", body, "二、保障措施"]
+
+
+def test_square_brackets_round_a_note_become_round_and_others_stay():
+    assert clean_line("3.深化管理。［镇党政办负责］见[1]") == "3.深化管理。(镇党政办负责)见[1]"
+    assert clean_line("推进改造。[县住建局牵头,县财政局配合]") == "推进改造。(县住建局牵头,县财政局配合)"
+    assert clean_line("详见[附表]和〖县水务局配合〗") == "详见[附表]和(县水务局配合)"
+
+
+def test_a_labelled_list_ending_in_a_whole_unit_does_not_swallow_the_next_paragraph():
+    lines = normalise_text(
+        "牵头部门：县住房城乡建设局；配合部门：县自然资源局、县发展改革局\n"
+        "社会投资简易低风险项目审批时间压缩至15个工作日以内。\n"
+        "责任单位：县财政局、县教育体育局、县卫生健康局、县人民\n"
+        "政府办公室。\n"
+    )
+    assert [line.text for line in lines] == [
+        "牵头部门:县住房城乡建设局;配合部门:县自然资源局、县发展改革局",
+        "社会投资简易低风险项目审批时间压缩至15个工作日以内。",
+        "责任单位:县财政局、县教育体育局、县卫生健康局、县人民政府办公室。",
+    ]

@@ -483,6 +483,8 @@ def neo4j_push(graph_file, uri, user, database, clear):
     Example:
       NEO4J_PASSWORD=… zeren neo4j push graph.json --uri bolt://localhost:7687 --user neo4j
     """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     from graph.io import load_graph
     from graph.neo4j_store import clear_graph, connect, push_graph
 
@@ -491,10 +493,19 @@ def neo4j_push(graph_file, uri, user, database, clear):
     try:
         if clear:
             clear_graph(driver, database=database)
-        push_graph(driver, G, database=database)
+        with Progress(
+            TextColumn("Pushing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True
+        ) as bar:
+            job = bar.add_task("", total=None)
+            written = push_graph(
+                driver,
+                G,
+                database=database,
+                progress=lambda done, total: bar.update(job, completed=done, total=total),
+            )
     finally:
         driver.close()
-    click.echo(f"Pushed {G.number_of_nodes()} nodes and {G.number_of_edges()} relationships", err=True)
+    click.echo(f"Pushed {written['nodes']} nodes and {written['relationships']} relationships", err=True)
 
 
 @neo4j.command("clear")
