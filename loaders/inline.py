@@ -257,9 +257,10 @@ class _ProseReader:
         else:
             count = len(self.found)
             self.give_pending(roles, block[0].no, "labelled note", body)
-            last = self.found[-1] if len(self.found) > count else None
-            if last is not None and numbering(last.text) and is_heading(last.text):
-                self.open_task = last  # 1.标题 / 牵头部门:… / the item's body follows its note
+            given = self.found[-1] if len(self.found) > count else None
+            # 1.标题 / 牵头部门:… / the item's body follows its note
+            heading = given is not None and bool(numbering(given.text)) and is_heading(given.text)
+            self.open_task = given if heading else None
         self.block = []
         self.since.clear()
 
@@ -366,7 +367,9 @@ class _ProseReader:
     def plain_line(self, line: Line) -> None:
         """A paragraph or heading without a note: it waits for a note below it."""
         text, state = line.text, self.state
-        if self.open_task is not None and not is_heading(text) and not _TOP_HEADING.match(text):
+        own = numbering(text)
+        sibling = bool(own) and self.open_task is not None and _kind(own) == _kind(self.open_task.number)
+        if self.open_task is not None and not (is_heading(text) or _TOP_HEADING.match(text) or sibling):
             self.open_task.text += text  # the body of a measure whose note sits on its heading
         else:
             self.open_task = None

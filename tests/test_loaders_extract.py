@@ -312,3 +312,15 @@ def test_attachment_titles_on_their_number_line_start_plans():
         ("白鹭市老旧小区改造工作计划", ("市住建局",)),
     ]
     assert (ex.document.jurisdiction, ex.document.level) == ("白鹭市", "prefecture")
+
+
+def test_measures_before_any_plan_title_belong_to_the_umbrella_title():
+    ex = parse_document(
+        "青山县人民政府关于印发青山县“两项行动”实施方案的通知\n"
+        "现将《青山县“两项行动”实施方案》印发给你们。\n"
+        "1.修缮校舍。(牵头单位:县教育体育局)\n",
+        source="u.txt",
+        doc="u",
+    )
+    assert (ex.document.announced_plans, ex.document.announced_count) == ((), 2)
+    assert [(t.plan, t.leads) for t in ex.tasks] == [("青山县“两项行动”实施方案", ("县教育体育局",))]
