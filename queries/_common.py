@@ -23,6 +23,7 @@ __all__ = [
     "scope_tasks",
     "roles",
     "task_order",
+    "task_fields",
     "percentile_cont",
     "joined",
     "in_window",
@@ -113,3 +114,16 @@ def in_window(end: str | None, due_from: str | None, due_to: str | None) -> bool
     if end is None:
         return False
     return (due_from is None or end >= due_from) and (due_to is None or end <= due_to)
+
+
+def task_fields(G: nx.MultiDiGraph, task: str, **extra: Any) -> dict[str, Any]:
+    """The columns every task-listing query starts with (task, doc, plan, text), its sort key, and ``extra``."""
+    attrs = G.nodes[task]
+    return {
+        "task": task,
+        "doc": attrs.get("doc"),
+        "plan": attrs.get("plan"),
+        "text": attrs.get("text"),
+        **extra,
+        "_key": task_order(task, attrs),
+    }

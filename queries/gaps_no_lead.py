@@ -10,7 +10,7 @@ import networkx as nx
 import pandas as pd
 
 from graph.schema import LEADS
-from queries._common import frame, joined, roles, scope_tasks, task_order
+from queries._common import frame, joined, roles, scope_tasks, task_fields
 
 DESCRIPTION = "Tasks with supporting units but no lead agency or lead official"
 
@@ -24,16 +24,12 @@ def gaps_no_lead(G: nx.MultiDiGraph, *, plan: str | None = None, doc: str | None
         held = list(roles(G, t))
         if not held or any(r == LEADS for _, _, r, _ in held):
             continue
-        ta = G.nodes[t]
         rows.append(
-            {
-                "task": t,
-                "doc": ta.get("doc"),
-                "plan": ta.get("plan"),
-                "text": ta.get("text"),
-                "supports": joined(G.nodes[u].get("name") for u, *_ in held),
-                "_key": task_order(t, ta),
-            }
+            task_fields(
+                G,
+                t,
+                supports=joined(G.nodes[u].get("name") for u, *_ in held),
+            )
         )
     rows.sort(key=lambda r: r["_key"])
     return frame(rows, COLUMNS)

@@ -11,7 +11,7 @@ import networkx as nx
 import pandas as pd
 
 from graph.schema import LEADER
-from queries._common import frame, joined, roles, scope_tasks, task_order
+from queries._common import frame, joined, roles, scope_tasks, task_fields
 
 DESCRIPTION = "Tasks whose only owners are vague or collective units"
 
@@ -29,16 +29,12 @@ def gaps_vague_only(G: nx.MultiDiGraph, *, plan: str | None = None, doc: str | N
             continue
         if any(G.nodes[u].get("agency_kind") not in VAGUE_KINDS for u, *_ in held):
             continue
-        ta = G.nodes[t]
         rows.append(
-            {
-                "task": t,
-                "doc": ta.get("doc"),
-                "plan": ta.get("plan"),
-                "text": ta.get("text"),
-                "units": joined(G.nodes[u].get("name") for u, *_ in held),
-                "_key": task_order(t, ta),
-            }
+            task_fields(
+                G,
+                t,
+                units=joined(G.nodes[u].get("name") for u, *_ in held),
+            )
         )
     rows.sort(key=lambda r: r["_key"])
     return frame(rows, COLUMNS)

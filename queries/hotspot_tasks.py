@@ -10,7 +10,7 @@ import networkx as nx
 import pandas as pd
 
 from graph.schema import AGENCY, LEADER, LEADS, SUPPORTS
-from queries._common import frame, roles, scope_tasks, task_order
+from queries._common import frame, roles, scope_tasks, task_fields
 
 DESCRIPTION = "Tasks with the most responsible parties (agencies and leaders), top n"
 
@@ -41,19 +41,15 @@ def hotspot_tasks(
         held = list(roles(G, t))
         if not held:
             continue
-        ta = G.nodes[t]
         rows.append(
-            {
-                "task": t,
-                "doc": ta.get("doc"),
-                "plan": ta.get("plan"),
-                "text": ta.get("text"),
-                "leads": len({u for u, k, r, _ in held if k == AGENCY and r == LEADS}),
-                "supports": len({u for u, k, r, _ in held if k == AGENCY and r == SUPPORTS}),
-                "leaders": len({u for u, k, *_ in held if k == LEADER}),
-                "parties": len({u for u, *_ in held}),
-                "_key": task_order(t, ta),
-            }
+            task_fields(
+                G,
+                t,
+                leads=len({u for u, k, r, _ in held if k == AGENCY and r == LEADS}),
+                supports=len({u for u, k, r, _ in held if k == AGENCY and r == SUPPORTS}),
+                leaders=len({u for u, k, *_ in held if k == LEADER}),
+                parties=len({u for u, *_ in held}),
+            )
         )
     rows.sort(key=lambda r: (-r["parties"], r["_key"]))
     return frame(rows[: int(n)], COLUMNS)

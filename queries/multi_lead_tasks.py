@@ -10,7 +10,7 @@ import networkx as nx
 import pandas as pd
 
 from graph.schema import AGENCY, LEADER, LEADS
-from queries._common import frame, joined, roles, scope_tasks, task_order
+from queries._common import frame, joined, roles, scope_tasks, task_fields
 
 DESCRIPTION = "Tasks with at least min_leads lead agencies"
 
@@ -35,18 +35,14 @@ def multi_lead_tasks(
         leads = {u for u, k, r, _ in held if k == AGENCY and r == LEADS}
         if len(leads) < int(min_leads):
             continue
-        ta = G.nodes[t]
         rows.append(
-            {
-                "task": t,
-                "doc": ta.get("doc"),
-                "plan": ta.get("plan"),
-                "text": ta.get("text"),
-                "n_leads": len(leads),
-                "leads": joined(G.nodes[u].get("name") for u in leads),
-                "leaders": joined(G.nodes[u].get("name") for u, k, *_ in held if k == LEADER),
-                "_key": task_order(t, ta),
-            }
+            task_fields(
+                G,
+                t,
+                n_leads=len(leads),
+                leads=joined(G.nodes[u].get("name") for u in leads),
+                leaders=joined(G.nodes[u].get("name") for u, k, *_ in held if k == LEADER),
+            )
         )
     rows.sort(key=lambda r: (-r["n_leads"], r["_key"]))
     return frame(rows, COLUMNS)
