@@ -24,7 +24,7 @@ _NUMBERING = re.compile(
 _TOP_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 _MENTION = re.compile(r"牵头|责任单位|责任部门|配合单位")
 _TRIVIAL = re.compile(r"^[\s。.,，;；:：、]*$")
-_MID_LABEL = re.compile(r"(?<=[。;])(?=" + LABEL.pattern + ")")
+_MID_LABEL = re.compile(r"(?<=[。;,])(?=" + LABEL.pattern + ")")
 
 
 @dataclass
@@ -282,7 +282,7 @@ class _ProseReader:
             if "(" in after or roles is None or not roles.parties:
                 return False  # a bracketed note further on: the line is read by its brackets
             self.state.first_leads = self.state.first_leads or roles.first_leads
-            measures.append((rest[: tail.end()], roles))
+            measures.append((rest[: tail.end()].rstrip(","), roles))
             rest = after
             tail = _MID_LABEL.search("。" + rest)
             if tail is not None:

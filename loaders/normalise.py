@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from loaders.names import is_collective, is_unit
+from loaders.notes import ROLE_OF_LABEL
 
 __all__ = ["Line", "normalise_text", "clean_line", "to_simplified", "is_table_line"]
 
@@ -89,9 +90,41 @@ _SQUARE_NOTE = re.compile(
 )
 
 
+# 【牵头单位】A【责任单位】B: a label boxed instead of followed by a colon
+_BOXED_LABEL = re.compile(
+    r"[【〔\[［]\s*(" + "|".join(sorted(ROLE_OF_LABEL, key=len, reverse=True)) + r")\s*[】〕\]］]"
+)
+_LEADING_SEMI = re.compile(r"(^|[。;；:：,，(（])\s*;")
+
+
+def _unbox_labels(text: str) -> str:
+    """``【牵头单位】A【责任单位】B`` → ``牵头单位:A;责任单位:B``, as labelled notes are written elsewhere."""
+    if not _BOXED_LABEL.search(text):
+        return text
+    return _LEADING_SEMI.sub(r"\1", _BOXED_LABEL.sub(r";\1:", text))
+
+
+_CELL_GAP = re.compile(r" {2,}")
+
+
+def _space_cells(text: str) -> str:
+    """``1    任务    县财政局    年底``: a table rendered with runs of spaces between cells → tab-separated.
+
+    Runs of spaces inside a sentence are rare; three or more cells, two of
+    them Chinese, are a table row that lost its tabs or rules.
+    """
+    if "\t" in text or "|" in text:
+        return text
+    cells = _CELL_GAP.split(text.strip(" "))
+    if len(cells) < 3 or sum(1 for c in cells if _CJK.search(c)) < 2:
+        return text
+    return "\t".join(cells)
+
+
 def clean_line(text: str) -> str:
     """Pinyin annotations dropped, widths unified, note brackets made round, spaces inside Chinese text removed."""
-    text = text.translate(_WIDTH)
+    text = _unbox_labels(text)
+    text = _space_cells(text.translate(_WIDTH))
     text = _SQUARE_NOTE.sub(r"(\1)", text)
     text = _PINYIN.sub("", text)
     text = _UNIT_GAP.sub(_list_gap, text)

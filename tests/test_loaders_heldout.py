@@ -5,7 +5,9 @@ shared corpus covers thinly (notes in 【】/〔〕, ①②③ and 第一条 num
 markdown and tab-separated task tables, a notice with two attachments,
 traditional characters, a note after several sub-items, labelled notes
 inside a paragraph, labels on the line under a numbered title, a 责任主体
-table, notes in square brackets, …);
+table, notes in square brackets, a label after a comma or boxed as
+``【牵头单位】``, a standing note for every township, ``X、Y按职责分工负责`` with
+no lead, a table whose cells are separated by runs of spaces, …);
 ``<doc>.expected.jsonl`` holds its answers, written from the eval README's
 conventions before the extractor was run on it.
 """
@@ -37,7 +39,7 @@ def heldout_report(shared_dir, tmp_path_factory) -> dict:
 
 
 def test_every_document_has_expected_answers():
-    assert len(DOCS) == 14
+    assert len(DOCS) == 18
     for doc in DOCS:
         rows = [
             json.loads(line) for line in (HELDOUT / f"{doc}.expected.jsonl").read_text("utf-8").splitlines()
@@ -78,4 +80,9 @@ def test_heldout_jurisdictions():
         "h12-yanqi-labels-under-title": ("雁栖县", "county"),
         "h13-wangjiang-duty-subject-table": ("望江市", "prefecture"),
         "h14-qingyuan-square-brackets": ("清源镇", "township"),
+        "h15-lanshan-comma-and-box-labels": ("岚山市", "prefecture"),
+        "h16-fengyang-county-standing-note": ("枫阳县", "county"),
+        # a national-style text that names no issuer: nothing to read the jurisdiction from
+        "h17-national-duty-division": ("", ""),
+        "h18-tiecheng-space-table": ("铁城区", "county"),
     }

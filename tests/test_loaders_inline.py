@@ -280,3 +280,14 @@ def test_labels_on_the_lines_under_a_numbered_title_are_its_note_and_its_body_fo
             "1",
         )
     ]
+
+
+def test_a_label_after_a_comma_closes_the_measure_before_it():
+    found, _ = parse(
+        "1.改造步行街2条,打造示范街区,责任单位:县商务局、县公安局。\n"
+        "2.新增停车泊位500个,牵头单位:县住建局;配合单位:县城管局;完成时限:2025年6月30日前。\n"
+    )
+    assert found == [
+        (1, "1.改造步行街2条,打造示范街区", ("县商务局", "县公安局"), (), None, "", "1"),
+        (2, "2.新增停车泊位500个", ("县住建局",), ("县城管局",), "2025年6月30日前", "", "2"),
+    ]

@@ -112,3 +112,23 @@ def test_a_labelled_list_ending_in_a_whole_unit_does_not_swallow_the_next_paragr
         "社会投资简易低风险项目审批时间压缩至15个工作日以内。",
         "责任单位:县财政局、县教育体育局、县卫生健康局、县人民政府办公室。",
     ]
+
+
+def test_boxed_labels_become_colon_labels():
+    assert clean_line("3.建设物流中心。【牵头单位】县邮政管理局【责任单位】县商务局、县供销社") == (
+        "3.建设物流中心。牵头单位:县邮政管理局;责任单位:县商务局、县供销社"
+    )
+    assert clean_line("【牵头单位】县供销社 【完成时限】长期坚持") == "牵头单位:县供销社;完成时限:长期坚持"
+    # a box round a whole note, or round something that is no label, stays a bracket
+    assert clean_line("【牵头单位：县农业局】") == "(牵头单位:县农业局)"
+    assert clean_line("【专栏】重点项目") == "(专栏)重点项目"
+
+
+def test_runs_of_spaces_between_cells_make_a_table_row():
+    assert clean_line("1     新建口袋公园8个      区城管局      2024年9月底") == (
+        "1\t新建口袋公园8个\t区城管局\t2024年9月底"
+    )
+    assert is_table_line(clean_line("序号  重点任务  责任单位  完成时限"))
+    # one gap, or cells that are not Chinese, are not a table
+    assert clean_line("推进  老旧小区改造") == "推进老旧小区改造"
+    assert not is_table_line(clean_line("Tel  0871  1234"))
