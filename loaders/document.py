@@ -23,11 +23,12 @@ __all__ = [
     "plan_mentions",
     "is_heading",
     "is_plan_title",
+    "first_text",
 ]
 
 _PLAN_END = re.compile(
     r"(实施方案|行动方案|工作方案|分工方案|方案|行动计划|工作计划|计划|工作要点|要点|若干措施|措施|实施意见|意见"
-    r"|实施细则|细则|任务清单|责任清单|清单|任务分解|工作分解|分解表|分解|工作任务|任务表|规划)$"
+    r"|实施细则|细则|任务清单|责任清单|清单|任务分解|工作分解|分解表|分解|分工表|工作任务|任务表|规划)$"
 )
 _NOTICE = re.compile(r"关于印发(.+?)的通知")
 _QUOTED = re.compile(r"《([^《》]+)》")
@@ -57,6 +58,14 @@ _COUNT = re.compile(
 _ISSUER_TAIL = re.compile(
     r"(人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|办公厅|办公室|委员会|党委|政府)$"
 )
+
+
+_ATTACHMENT_MARK = re.compile(r"^(?:附件|附表)\s*\d{0,2}\s*[:：]?$")
+
+
+def first_text(lines: list[Line]) -> str:
+    """The first line that could be a title: an attachment's bare ``附件1`` mark above it is not."""
+    return next((line.text for line in lines if not _ATTACHMENT_MARK.match(line.text)), "")
 
 
 def is_heading(text: str) -> bool:
@@ -287,7 +296,7 @@ def document_fields(lines: list[Line]) -> dict:
     title = _notice_title(lines)
     if not title:
         found = plan_titles(lines[:40])
-        first = lines[0].text if lines else ""
+        first = first_text(lines)
         title = found[0][1] if found else (first if len(first) <= 40 and "。" not in first else "")
     issuer = _issuer(lines, title)
     from_issuer = jurisdiction_of(issuer)[0] if issuer else ""

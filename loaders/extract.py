@@ -11,7 +11,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from loaders.document import announcement, document_fields, plan_mentions, plan_targets, plan_titles
+from loaders.document import (
+    announcement,
+    document_fields,
+    first_text,
+    plan_mentions,
+    plan_targets,
+    plan_titles,
+)
 from loaders.inline import Found, ProseState, parse_prose
 from loaders.jurisdiction import infer_jurisdiction
 from loaders.normalise import Line, normalise_text
@@ -54,7 +61,7 @@ def _fallback_title(fields: dict, lines: list[Line], doc: str) -> str:
     umbrellas = announcement(lines)[1]  # 《…六大攻坚工程实施方案》 still names the whole
     if umbrellas:
         return umbrellas[0]
-    first = lines[0].text if lines else ""
+    first = first_text(lines)
     if len(first) <= 40 and "。" not in first:
         return fields["title"] or first or doc
     return fields["title"] or doc

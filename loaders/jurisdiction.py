@@ -4,9 +4,10 @@ Relative names (``市财政局``) only mean a unit once the issuing place is kno
 and many saved pages lose the issuer line. The fallbacks, most trusted first:
 the issuer, the title (spaces inside it repaired), a place named in the first
 lines (``结合官渡区实际``, ``省会郑州``), the document-number prefix
-(``晋发〔2021〕67号`` → 山西省) and finally the place most agency names start
-with. The level comes from the gazetteer when it knows the place, else from
-the suffix (省 → province, 市/州/盟 → prefecture, 县/区/旗 → county …).
+(``晋发〔2021〕67号`` → 山西省), the place most agency names start with, and
+finally 中央 when State Council bodies make up most of the names. The level
+comes from the gazetteer when it knows the place, else from the suffix
+(省 → province, 市/州/盟 → prefecture, 县/区/旗 → county …).
 
 >>> place_level("霍山县")
 ('霍山县', 'county')
@@ -28,6 +29,7 @@ __all__ = [
     "opening_place",
     "number_place",
     "agency_place",
+    "national_units",
     "infer_jurisdiction",
 ]
 
@@ -234,6 +236,30 @@ def agency_place(names: Iterable[str]) -> str:
     return counts.most_common(1)[0][0] if counts else ""
 
 
+# State Council bodies name no place: 国务院…, 国家…局, …部, …总局/总署 (a local 县委组织部 carries its level)
+_NATIONAL_HEAD = re.compile(r"^(?:国务院|国家|中共中央|中央|全国|最高人民|中国人民银行)")
+_NATIONAL_TAIL = re.compile(r"[\u4e00-\u9fff]{2,10}(?:部|总局|总署)$")
+_LOCAL_HEAD = tuple("省市州盟县区旗乡镇各有相")
+
+
+def national_units(names: Iterable[str]) -> bool:
+    """Whether State Council bodies (``工业和信息化部``, ``国家能源局``) make up most of ``names``.
+
+    A national document often has no issuer line; its units say whose it is.
+
+    >>> national_units(["商务部", "农业农村部", "国家邮政局"]), national_units(["县委组织部", "县财政局"])
+    (True, False)
+    """
+    counted = national = 0
+    for name in names:
+        if name.startswith(("各", "有关", "相关")):
+            continue  # collectives say nothing about the level
+        counted += 1
+        tail = _NATIONAL_TAIL.fullmatch(name) and not name.startswith(_LOCAL_HEAD) and not _chain_place(name)
+        national += bool(_NATIONAL_HEAD.match(name) or tail)
+    return national >= 2 and national * 2 > counted
+
+
 def infer_jurisdiction(
     issuer_place: str, title: str, opening: list[str], names: Iterable[str] = ()
 ) -> tuple[str, str]:
@@ -248,4 +274,6 @@ def infer_jurisdiction(
     ):
         if found:
             return place_level(found)
+    if national_units(names):
+        return place_level("中央")
     return "", ""

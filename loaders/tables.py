@@ -54,7 +54,7 @@ def column_role(header: str) -> str | None:
         return RESP
     if re.search(r"备注|说明|情况|进展|考核|分值|佐证|依据", h):
         return OTHER
-    if re.search(r"任务|工作|内容|举措|措施|项目|类别|事项|目标|要点|指标|要求", h):
+    if re.search(r"任务|工作|内容|举措|措施|项目|工程|名称|类别|事项|目标|要点|指标|要求", h):
         return TEXT
     if re.search(r"标准|成效|资金|金额|投资|规模|地点|备案", h):
         return OTHER

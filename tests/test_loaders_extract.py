@@ -324,3 +324,24 @@ def test_measures_before_any_plan_title_belong_to_the_umbrella_title():
     )
     assert (ex.document.announced_plans, ex.document.announced_count) == ((), 2)
     assert [(t.plan, t.leads) for t in ex.tasks] == [("青山县“两项行动”实施方案", ("县教育体育局",))]
+
+
+def test_a_bare_attachment_mark_is_not_the_title_and_a_repeated_title_is_not_a_wrap():
+    # a Word attachment: the 附件 mark, the title, then the table's merged first row repeating it
+    title = "柳河县2025年食品安全重点工作任务分工表"
+    row = "1 | 抽检食用农产品1200批次 | 县农业农村局 | 县市场监管局 | 2025年11月底前\n"
+    ex = parse_document(
+        f"附件\n{title}\n{title}\n序号 | 工作任务 | 牵头单位 | 配合单位 | 时间节点\n{row}",
+        source="a.docx",
+        doc="a",
+    )
+    assert (ex.document.title, [p.title for p in ex.plans]) == (title, [title])
+    assert [(t.plan, t.leads, t.supports) for t in ex.tasks] == [
+        (title, ("县农业农村局",), ("县市场监管局",))
+    ]
+    plain = parse_document(
+        f"附件1\n柳河县食品安全重点工作\n序号 | 工作任务 | 牵头单位 | 配合单位 | 时间节点\n{row}",
+        source="b.docx",
+        doc="b",
+    )
+    assert [t.plan for t in plain.tasks] == ["柳河县食品安全重点工作"]

@@ -439,3 +439,11 @@ def test_docx_tracked_changes_and_hyperlinks(tmp_path: Path) -> None:
     path = tmp_path / "tracked.docx"
     document.save(str(path))
     assert read_text(path) == "牵头单位:县审计局(详见附件)\t2024年底前"
+
+
+def test_html_breadcrumb_found_by_its_label_not_its_class() -> None:
+    page = (
+        "<div class='position'>您现在的位置：<a href='/'>首页</a> &gt;&gt; <a href='/xxgk/'>信息公开</a></div>"
+        "<p>当前位置：首页</p><p>项目位置：青山县城关镇</p><p>青山县2025年工作要点</p>"
+    )
+    assert html_to_text(page) == "项目位置：青山县城关镇\n青山县2025年工作要点"

@@ -10,6 +10,13 @@ table, notes in square brackets, a label after a comma or boxed as
 no lead, a table whose cells are separated by runs of spaces, …);
 ``<doc>.expected.jsonl`` holds its answers, written from the eval README's
 conventions before the extractor was run on it.
+
+Plans also arrive as web pages and Word files whose task list is a real
+table (rowspan/colspan cells, bold header cells, ``<br>`` between units,
+page chrome around it): ``<doc>.html`` is read as is, and ``<doc>.docx.json``
+describes a .docx that is built with python-docx at test time (merged cells
+via ``cell.merge``), so no binary is committed. The doc id is the file name
+without its suffix.
 """
 
 from __future__ import annotations
@@ -18,28 +25,69 @@ import json
 import shutil
 from pathlib import Path
 
+import docx
 import pytest
 from scoring import run_scorer, write_tasks
 
 from loaders.extract import extract_file
+from loaders.readers import SUPPORTED_SUFFIXES
 
 HELDOUT = Path(__file__).resolve().parent / "fixtures" / "heldout"
-DOCS = sorted(p.stem for p in HELDOUT.glob("*.txt"))
+_EXPECTED = ".expected.jsonl"
+_DOCX_RECIPE = ".docx.json"
+DOCS = sorted(p.name.removesuffix(_EXPECTED) for p in HELDOUT.glob(f"*{_EXPECTED}"))
+
+
+def _build_docx(recipe: Path, target: Path) -> Path:
+    """A .docx from ``{"blocks": [{"paragraph": …} | {"table": rows, "merge": [[r0, c0, r1, c1]]}]}``."""
+    document = docx.Document()
+    for block in json.loads(recipe.read_text("utf-8"))["blocks"]:
+        if "paragraph" in block:
+            document.add_paragraph(block["paragraph"])
+            continue
+        rows = block["table"]
+        table = document.add_table(rows=len(rows), cols=len(rows[0]))
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                table.cell(r, c).text = text
+        for r0, c0, r1, c1 in block.get("merge", []):
+            table.cell(r0, c0).merge(table.cell(r1, c1))
+    document.save(str(target))
+    return target
+
+
+def _source(doc: str, folder: Path) -> Path:
+    """The document file of ``doc``, building it into ``folder`` when it is a .docx recipe."""
+    recipe = HELDOUT / f"{doc}{_DOCX_RECIPE}"
+    if recipe.exists():
+        return _build_docx(recipe, folder / f"{doc}.docx")
+    found = [
+        HELDOUT / f"{doc}{suffix}" for suffix in SUPPORTED_SUFFIXES if (HELDOUT / f"{doc}{suffix}").exists()
+    ]
+    assert len(found) == 1, f"{doc}: expected one source file, found {found}"
+    return found[0]
 
 
 @pytest.fixture(scope="module")
-def heldout_report(shared_dir, tmp_path_factory) -> dict:
+def heldout_sources(tmp_path_factory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("heldout-sources")
+    return {doc: _source(doc, folder) for doc in DOCS}
+
+
+@pytest.fixture(scope="module")
+def heldout_report(shared_dir, heldout_sources, tmp_path_factory) -> dict:
     out = tmp_path_factory.mktemp("heldout")
     gold = out / "gold"
     gold.mkdir()
     for doc in DOCS:
-        shutil.copy(HELDOUT / f"{doc}.expected.jsonl", gold / f"{doc}.jsonl")
-    pred = write_tasks(out / "tasks.jsonl", (extract_file(HELDOUT / f"{doc}.txt") for doc in DOCS))
+        shutil.copy(HELDOUT / f"{doc}{_EXPECTED}", gold / f"{doc}.jsonl")
+    pred = write_tasks(out / "tasks.jsonl", (extract_file(heldout_sources[doc]) for doc in DOCS))
     return run_scorer(shared_dir, pred, gold=gold)
 
 
 def test_every_document_has_expected_answers():
-    assert len(DOCS) == 18
+    assert len(DOCS) == 21
+    assert {path.suffix for path in HELDOUT.iterdir()} == {".txt", ".html", ".jsonl", ".json"}
     for doc in DOCS:
         rows = [
             json.loads(line) for line in (HELDOUT / f"{doc}.expected.jsonl").read_text("utf-8").splitlines()
@@ -63,8 +111,8 @@ def test_heldout_overall(heldout_report):
     assert overall["assignment_f1"] == 1.0
 
 
-def test_heldout_jurisdictions():
-    found = {doc: extract_file(HELDOUT / f"{doc}.txt").document for doc in DOCS}
+def test_heldout_jurisdictions(heldout_sources):
+    found = {doc: extract_file(heldout_sources[doc]).document for doc in DOCS}
     assert {doc: (d.jurisdiction, d.level) for doc, d in found.items()} == {
         "h01-bixi-bracket-notes": ("碧溪县", "county"),
         "h02-luming-markdown-table": ("鹿鸣市", "prefecture"),
@@ -82,7 +130,10 @@ def test_heldout_jurisdictions():
         "h14-qingyuan-square-brackets": ("清源镇", "township"),
         "h15-lanshan-comma-and-box-labels": ("岚山市", "prefecture"),
         "h16-fengyang-county-standing-note": ("枫阳县", "county"),
-        # a national-style text that names no issuer: nothing to read the jurisdiction from
-        "h17-national-duty-division": ("", ""),
+        # a national-style text that names no issuer: its ministries (…部, 国家…局) say it is national
+        "h17-national-duty-division": ("中央", "national"),
         "h18-tiecheng-space-table": ("铁城区", "county"),
+        "h19-jinsha-html-rowspan": ("金沙县", "county"),
+        "h20-mingyue-html-bold-header": ("明月市", "prefecture"),
+        "h21-taoxi-docx-merged": ("桃溪县", "county"),
     }

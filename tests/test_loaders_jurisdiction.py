@@ -8,6 +8,7 @@ from loaders.extract import parse_document
 from loaders.jurisdiction import (
     agency_place,
     infer_jurisdiction,
+    national_units,
     number_place,
     opening_place,
     place_level,
@@ -120,3 +121,16 @@ def test_parse_document_falls_back_to_agency_names():
     text = "工作方案\n1.修路。(牵头单位:青河县交通局;责任单位:青河县财政局)\n2.修桥。(牵头单位:青河县交通局)"
     document = parse_document(text, source="x.txt", doc="x").document
     assert (document.jurisdiction, document.level) == ("青河县", "county")
+
+
+def test_state_council_bodies_make_a_document_without_issuer_national():
+    ministries = ["工业和信息化部", "国家发展改革委", "交通运输部", "国家能源局", "各省级人民政府"]
+    assert national_units(ministries) is True
+    assert infer_jurisdiction("", "关于推动数字乡村高质量发展的若干措施", [], ministries) == (
+        "中央",
+        "national",
+    )
+    # local party departments end in 部 too, but carry their level
+    assert national_units(["县委组织部", "县委宣传部", "县财政局"]) is False
+    assert national_units(["商务部", "县商务局", "县财政局"]) is False  # one ministry among local units
+    assert infer_jurisdiction("", "关于做好工作的通知", [], ["县委组织部", "县财政局"]) == ("", "")

@@ -334,3 +334,8 @@ def test_host_and_co_host_columns():
     assert column_role("责任单位(牵头单位列第一位)") == RESP
     text = "青山县任务表\n序号 | 工作任务 | 主办单位 | 协办单位\n1 | 修路 | 县交通局 | 县财政局\n"
     assert [(t[1], t[2]) for t in rows(text)] == [(("县交通局",), ("县财政局",))]
+
+
+def test_a_named_works_column_holds_the_task():
+    # 民生工程 lists: the task column is headed by what is built, not by 任务
+    assert [column_role(h) for h in ("工程名称", "任务名称", "建设工程")] == [TEXT, TEXT, TEXT]

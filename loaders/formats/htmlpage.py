@@ -42,6 +42,9 @@ _BOILER_WORDS = re.compile(
     r"comments?|pager|pagination|qrcode|erweima|daohang|dh|weizhi|location|sitemap|bottom)"
     r"(?:$|[^a-z])"
 )
+# A breadcrumb trail says what it is even when its class name does not (class="position").
+_BREADCRUMB_TEXT = re.compile(r"^\s*(?:您(?:现在|当前)?|现在|当前)(?:的|所在)?位置\s*[:：]")
+_BREADCRUMB_CHARS = 120  # a trail is a handful of links; longer text is content that opens so
 _DOWNLOAD = re.compile(r"\.(?:docx?|xlsx?|pdf|wps|et|zip|rar|ofd)(?:$|[?#])", re.I)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w.:]+)""", re.I)
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -108,10 +111,17 @@ def _drop_boilerplate(root: etree._Element) -> None:
             f"{element.get('id', '')} {element.get('class', '')}".lower()
         )
         # The guard keeps an oddly named wrapper that holds most of the page.
-        if (marked or _is_link_list(element)) and _text_len(element) < 0.5 * total:
+        furniture = (marked or _is_link_list(element)) and _text_len(element) < 0.5 * total
+        if furniture or _is_breadcrumb(element):
             doomed.append(element)
     for element in doomed:
         _remove(element)
+
+
+def _is_breadcrumb(element: etree._Element) -> bool:
+    """``当前位置：首页 > 信息公开``: a short block opening with the trail's label."""
+    text = "".join(element.itertext())
+    return len(text.strip()) <= _BREADCRUMB_CHARS and _BREADCRUMB_TEXT.match(text) is not None
 
 
 def _inside(element: etree._Element, tags: tuple[str, ...]) -> bool:
