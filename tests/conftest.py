@@ -35,3 +35,14 @@ def samples_dir() -> Path:
 @pytest.fixture
 def out_dir(tmp_path: Path) -> Path:
     return tmp_path
+
+
+@pytest.fixture(scope="session")
+def seeds_nx_graph(seeds_dir: Path):
+    """The graph of both seed documents, built once by the real pipeline."""
+    from graph.build import build_graph
+    from loaders.extract import extract_paths
+
+    batch = extract_paths(sorted(seeds_dir.glob("*.txt")))
+    assert batch.failures == []
+    return build_graph(batch.extractions)

@@ -18,14 +18,6 @@ from queries import QUERIES, run_query
 pytestmark = pytest.mark.neo4j
 
 
-def seeds_graph(seeds_dir):
-    extract = pytest.importorskip("loaders.extract", reason="loaders.extract not written yet")
-    build = pytest.importorskip("graph.build", reason="graph.build not written yet")
-    batch = extract.extract_paths(sorted(seeds_dir.glob("*.txt")))
-    assert batch.failures == []
-    return build.build_graph(batch.extractions)
-
-
 @pytest.fixture(scope="module", params=["small", "synthetic", "seeds"])
 def loaded(request, neo4j_driver):
     from graph.synthetic import synthetic_graph
@@ -35,7 +27,7 @@ def loaded(request, neo4j_driver):
     elif request.param == "synthetic":
         G = synthetic_graph(4000, seed=7)
     else:
-        G = seeds_graph(request.getfixturevalue("seeds_dir"))
+        G = request.getfixturevalue("seeds_nx_graph")
     load_into(neo4j_driver, G)
     return request.param, G
 
