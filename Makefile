@@ -16,7 +16,7 @@ test: setup system-deps
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/mypy
+	bash scripts/typecheck
 
 setup: $(VENV)/.installed
 

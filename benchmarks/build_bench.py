@@ -11,8 +11,8 @@ import argparse
 import time
 from pathlib import Path
 
-from graph.build import build_graph
-from loaders.extract import extract_paths
+from zeren.graph.build import build_graph
+from zeren.loaders.batch import extract_paths
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "seeds"
 

@@ -25,9 +25,9 @@ from pathlib import Path
 import docx
 import openpyxl
 
-from loaders.extract import BatchResult, extract_paths
-from loaders.readers import read_text
-from loaders.synthetic import generate_documents, write_corpus
+from zeren.loaders.batch import BatchResult, extract_paths
+from zeren.loaders.readers import read_text
+from zeren.loaders.synthetic import generate_documents, write_corpus
 
 MB = 1024**2
 

@@ -42,7 +42,7 @@ def _env_file_settings() -> dict[str, str]:
 
 
 def _params(G, name: str, n_tasks: int) -> dict:
-    from queries import run_query
+    from zeren.queries import run_query
 
     if name == "agency":
         top = run_query("deadline_pileups", G, min_tasks=1)
@@ -68,8 +68,8 @@ def _timed(fn):
 def run_one(n_tasks: int, backends: list[str], only: list[str] | None) -> dict:
     """Everything for one size, in this (child) process."""
     sys.path.insert(0, str(ROOT))
-    from graph.synthetic import synthetic_graph
-    from queries import QUERIES, run_query
+    from zeren.graph.synthetic import synthetic_graph
+    from zeren.queries import QUERIES, run_query
 
     names = [n for n in QUERIES if not only or n in only]
     result: dict = {"tasks": n_tasks, "queries": {n: {} for n in names}}
@@ -88,7 +88,7 @@ def run_one(n_tasks: int, backends: list[str], only: list[str] | None) -> dict:
         result["networkx_peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         _say(f"[{n_tasks}] networkx peak memory {result['networkx_peak_mb']:.0f} MB")
     if "neo4j" in backends:
-        from graph.neo4j_store import clear_graph, connect, push_graph
+        from zeren.graph.neo4j_store import clear_graph, connect, push_graph
 
         driver = connect()
         try:

@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
-import viz
-from graph.synthetic import synthetic_graph
-from queries import run_query
+from zeren import viz
+from zeren.graph.synthetic import synthetic_graph
+from zeren.queries import run_query
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser

@@ -41,9 +41,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from graph.agency_names import agency_kind, name_key, zone_unit
-from graph.gazetteer import NATIONAL, Gazetteer, Place
-from graph.schema import LEVELS, agency_id
+from zeren.graph.agency_names import agency_kind, name_key, zone_unit
+from zeren.graph.gazetteer import NATIONAL, Gazetteer, Place
+from zeren.graph.schema import LEVELS, agency_id
 
 __all__ = ["AgencyRef", "resolve", "context_place"]
 

@@ -25,13 +25,13 @@ from pathlib import Path
 
 import networkx as nx
 
-from graph.agencies import AgencyRef, resolve
-from graph.agency_names import spelling_key
-from graph.gazetteer import Gazetteer
-from graph.schema import AGENCY, AGENCY_KINDS, DOCUMENT, LEVELS, ROLE_EDGES, agency_id, doc_id
-from graph.userfile import read_user_text
-from loaders.records import Document, Extraction
 from zeren.errors import LoaderError, ZerenError
+from zeren.graph.agencies import AgencyRef, resolve
+from zeren.graph.agency_names import spelling_key
+from zeren.graph.gazetteer import Gazetteer
+from zeren.graph.schema import AGENCY, AGENCY_KINDS, DOCUMENT, LEVELS, ROLE_EDGES, agency_id, doc_id
+from zeren.graph.userfile import read_user_text
+from zeren.loaders.records import Document, Extraction
 
 __all__ = [
     "Override",

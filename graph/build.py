@@ -6,7 +6,7 @@ same graph (node order, attributes and edges alike). Agency names are resolved
 with ``graph.aliases.resolve_in`` (user overrides, then ``graph.agencies``);
 every raw spelling is kept on its node.
 
->>> from loaders.records import Document, Extraction, Plan, Task
+>>> from zeren.loaders.records import Document, Extraction, Plan, Task
 >>> doc = Document("qs", "qs.txt", jurisdiction="青山县", level="county")
 >>> ex = Extraction(doc, [Plan("qs", "青山县方案")], [Task("qs", "青山县方案", "修路。", leads=("县交通运输局",))])
 >>> sorted(build_graph([ex]).nodes)
@@ -20,10 +20,11 @@ from datetime import date
 
 import networkx as nx
 
-from graph.agencies import AgencyRef
-from graph.aliases import Overrides, document_context, resolve_in
-from graph.gazetteer import Gazetteer
-from graph.schema import (
+from zeren.errors import LoaderError
+from zeren.graph.agencies import AgencyRef
+from zeren.graph.aliases import Overrides, document_context, resolve_in
+from zeren.graph.gazetteer import Gazetteer
+from zeren.graph.schema import (
     AGENCY,
     CONTAINS,
     DOCUMENT,
@@ -39,9 +40,8 @@ from graph.schema import (
     plan_id,
     task_id,
 )
-from loaders.deadlines import parse_deadline
-from loaders.records import Document, Extraction, Plan, Task
-from zeren.errors import LoaderError
+from zeren.loaders.deadlines import parse_deadline
+from zeren.loaders.records import Document, Extraction, Plan, Task
 
 __all__ = ["build_graph"]
 

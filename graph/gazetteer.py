@@ -29,9 +29,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from graph.schema import LEVELS
-from graph.userfile import read_user_text
 from zeren.errors import LoaderError
+from zeren.graph.schema import LEVELS
+from zeren.graph.userfile import read_user_text
 
 __all__ = ["Place", "Gazetteer", "BUNDLED_PATH", "NATIONAL"]
 

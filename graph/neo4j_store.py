@@ -19,8 +19,8 @@ from typing import Any
 
 import networkx as nx
 
-from graph.schema import EDGE_KINDS, NODE_KINDS
 from zeren.errors import BackendError
+from zeren.graph.schema import EDGE_KINDS, NODE_KINDS
 
 __all__ = ["connect", "push_graph", "clear_graph", "count_graph", "DEFAULT_URI", "DEFAULT_USER"]
 

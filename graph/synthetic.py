@@ -16,7 +16,7 @@ import random
 
 import networkx as nx
 
-from graph.schema import (
+from zeren.graph.schema import (
     AGENCY,
     CONTAINS,
     DOCUMENT,

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from loaders.jurisdiction import infer_jurisdiction
-from loaders.names import is_unit
-from loaders.normalise import Line
+from zeren.loaders.jurisdiction import infer_jurisdiction
+from zeren.loaders.names import is_unit
+from zeren.loaders.normalise import Line
 
 __all__ = [
     "plan_titles",
@@ -197,7 +197,7 @@ def announcement(lines: list[Line]) -> tuple[tuple[str, ...], tuple[str, ...], i
 def announced(lines: list[Line]) -> tuple[tuple[str, ...], int | None]:
     """Titles of the plans a covering notice issues, one each, and how many it announces (``六大`` → 6).
 
-    >>> from loaders.normalise import normalise_text
+    >>> from zeren.loaders.normalise import normalise_text
     >>> announced(normalise_text("关于印发青山县三项行动方案的通知\n现将《青山县三项行动方案》印发给你们。"))
     ((), 3)
     """

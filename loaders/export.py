@@ -1,13 +1,13 @@
 """Records → JSON rows: tasks.jsonl as the evaluation scorer reads it, and the report.
 
->>> from loaders.records import Task
+>>> from zeren.loaders.records import Task
 >>> task_row(Task(doc="d", plan="p", text="t", leads=("县财政局",)))["leads"]
 ['县财政局']
 """
 
 from __future__ import annotations
 
-from loaders.records import ReportEntry, Task
+from zeren.loaders.records import ReportEntry, Task
 
 __all__ = ["task_row", "report_row"]
 

@@ -1,17 +1,16 @@
 """Text → records: the one entry point from a decoded document to an Extraction.
 
-``parse_document`` is pure (text in, records out); ``extract_file`` and
-``extract_paths`` add reading files, one failure per bad file, never a stop.
+``parse_document`` is pure (text in, records out); ``extract_file`` adds reading
+the file. Batches of files are :mod:`zeren.loaders.batch`.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
-from loaders.document import (
+from zeren.loaders.document import (
     announcement,
     document_fields,
     first_text,
@@ -19,23 +18,14 @@ from loaders.document import (
     plan_targets,
     plan_titles,
 )
-from loaders.inline import Found, ProseState, parse_prose
-from loaders.jurisdiction import infer_jurisdiction
-from loaders.normalise import Line, normalise_text
-from loaders.records import Document, Extraction, Plan, ReportEntry, Task
-from loaders.rows import table_found
-from loaders.tables import find_tables
-from zeren.errors import LoaderError, ZerenError
+from zeren.loaders.inline import Found, ProseState, parse_prose
+from zeren.loaders.jurisdiction import infer_jurisdiction
+from zeren.loaders.normalise import Line, normalise_text
+from zeren.loaders.records import Document, Extraction, Plan, ReportEntry, Task
+from zeren.loaders.rows import table_found
+from zeren.loaders.tables import find_tables
 
-__all__ = ["parse_document", "extract_file", "collect_files", "extract_paths", "BatchResult"]
-
-
-@dataclass
-class BatchResult:
-    """What a batch produced: one Extraction per readable file, one error per bad one."""
-
-    extractions: list[Extraction] = field(default_factory=list)
-    failures: list[LoaderError] = field(default_factory=list)
+__all__ = ["parse_document", "extract_file"]
 
 
 def _plans(
@@ -143,48 +133,12 @@ def parse_document(text: str, *, source: str, doc: str) -> Extraction:
     return Extraction(document, plans, tasks, report, state.notes_seen)
 
 
-def extract_file(path: str | Path) -> Extraction:
-    """Read one file and parse it; the document id is the file name without its extension."""
-    from loaders.readers import read_text
+def extract_file(path: str | Path, *, source: str | None = None) -> Extraction:
+    """Read one file and parse it; the document id is the file name without its extension.
+
+    ``source`` is the name the records keep for the file (default: its file name).
+    """
+    from zeren.loaders.readers import read_text
 
     path = Path(path)
-    return parse_document(read_text(path), source=str(path), doc=path.stem)
-
-
-def collect_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named, and files of a supported kind under folders named (recursive, sorted).
-
-    A file named directly is kept whatever its suffix, so that reading it gives
-    a clear error instead of a silent skip.
-    """
-    from loaders.readers import SUPPORTED_SUFFIXES
-
-    out: list[Path] = []
-    for p in paths:
-        p = Path(p)
-        if p.is_dir():
-            out.extend(
-                sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES)
-            )
-        else:
-            out.append(p)
-    return list(dict.fromkeys(out))
-
-
-def extract_paths(
-    paths: Iterable[str | Path], *, progress: Callable[[Path], None] | None = None
-) -> BatchResult:
-    """Extract every file under ``paths``; a bad file becomes a failure and the batch goes on."""
-    result = BatchResult()
-    for path in collect_files(paths):
-        try:
-            result.extractions.append(extract_file(path))
-        except ZerenError as err:
-            result.failures.append(err if isinstance(err, LoaderError) else LoaderError(str(path), str(err)))
-        except Exception as err:  # noqa: BLE001 - any parser bug must not stop the batch
-            failure = LoaderError(str(path), f"unexpected {type(err).__name__}: {err}")
-            failure.__cause__ = err
-            result.failures.append(failure)
-        if progress is not None:
-            progress(path)
-    return result
+    return parse_document(read_text(path), source=source or path.name, doc=path.stem)

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from loaders.document import is_heading, is_plan_title
-from loaders.names import top_level_split
-from loaders.normalise import Line
-from loaders.notes import LABEL, STANDING, Roles, is_deadline, parse_note, parse_verb_sentence
+from zeren.loaders.document import is_heading, is_plan_title
+from zeren.loaders.names import top_level_split
+from zeren.loaders.normalise import Line
+from zeren.loaders.notes import LABEL, STANDING, Roles, is_deadline, parse_note, parse_verb_sentence
 
 __all__ = ["Found", "ProseState", "parse_prose", "note_groups", "numbering", "label_sentences"]
 

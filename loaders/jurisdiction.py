@@ -93,7 +93,7 @@ _OPENING = (
 @cache
 def _gazetteer():
     # the gazetteer lives with the graph; the loaders only read it
-    from graph.gazetteer import Gazetteer
+    from zeren.graph.gazetteer import Gazetteer
 
     return Gazetteer.bundled()
 

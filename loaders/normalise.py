@@ -16,8 +16,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from loaders.names import is_collective, is_unit
-from loaders.notes import ROLE_OF_LABEL
+from zeren.loaders.names import is_collective, is_unit
+from zeren.loaders.notes import ROLE_OF_LABEL
 
 __all__ = ["Line", "normalise_text", "clean_line", "to_simplified", "is_table_line"]
 

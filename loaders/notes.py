@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.names import is_collective, is_unit, split_names, top_level_split
+from zeren.loaders.names import is_collective, is_unit, split_names, top_level_split
 
 __all__ = [
     "Roles",

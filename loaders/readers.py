@@ -25,13 +25,13 @@ __all__ = ["read_text", "SUPPORTED_SUFFIXES", "MAX_FILE_BYTES"]
 # Readers are imported when first needed: openpyxl and pdfplumber take half a
 # second to import, which every command would pay otherwise.
 _READERS: dict[str, tuple[str, str]] = {
-    ".txt": ("loaders.formats.plaintext", "read_plain"),
-    ".md": ("loaders.formats.plaintext", "read_markdown"),
-    ".html": ("loaders.formats.htmlpage", "read_html"),
-    ".htm": ("loaders.formats.htmlpage", "read_html"),
-    ".docx": ("loaders.formats.worddoc", "read_docx"),
-    ".xlsx": ("loaders.formats.workbook", "read_xlsx"),
-    ".pdf": ("loaders.formats.pdfdoc", "read_pdf"),
+    ".txt": ("zeren.loaders.formats.plaintext", "read_plain"),
+    ".md": ("zeren.loaders.formats.plaintext", "read_markdown"),
+    ".html": ("zeren.loaders.formats.htmlpage", "read_html"),
+    ".htm": ("zeren.loaders.formats.htmlpage", "read_html"),
+    ".docx": ("zeren.loaders.formats.worddoc", "read_docx"),
+    ".xlsx": ("zeren.loaders.formats.workbook", "read_xlsx"),
+    ".pdf": ("zeren.loaders.formats.pdfdoc", "read_pdf"),
 }
 SUPPORTED_SUFFIXES = tuple(_READERS)
 MAX_FILE_BYTES = 512 * 1024**2  # far above any real plan; guards memory, not taste

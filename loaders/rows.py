@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from loaders.inline import Found, ProseState
-from loaders.notes import LABEL, parse_labelled, parse_note
-from loaders.tables import LEAD, LEADER, NUM, OTHER, RESP, SUP, TEXT, TIME, Table
+from zeren.loaders.inline import Found, ProseState
+from zeren.loaders.notes import LABEL, parse_labelled, parse_note
+from zeren.loaders.tables import LEAD, LEADER, NUM, OTHER, RESP, SUP, TEXT, TIME, Table
 
 __all__ = ["table_found"]
 

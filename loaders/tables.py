@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from loaders.normalise import Line
+from zeren.loaders.normalise import Line
 
 __all__ = ["Row", "Table", "find_tables", "column_role", "header_roles", "OTHER"]
 

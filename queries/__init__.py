@@ -4,7 +4,7 @@
 ``run_query(name, graph_or_driver, backend=…, **params)`` runs either side.
 ``GROUPS`` names the bundles the CLI runs together.
 
->>> from graph.synthetic import synthetic_graph
+>>> from zeren.graph.synthetic import synthetic_graph
 >>> G = synthetic_graph(200, seed=1)
 >>> run_query("workload", G, k=3).columns[:6].tolist()
 ['agency', 'name', 'level', 'jurisdiction', 'kind', 'led']
@@ -18,7 +18,7 @@ import importlib
 from pathlib import Path
 from types import ModuleType
 
-from queries._run import run_query
+from zeren.queries._run import run_query
 
 __all__ = ["QUERIES", "GROUPS", "run_query", "module_of"]
 
@@ -56,7 +56,7 @@ _HERE = Path(__file__).resolve().parent
 
 
 def module_of(name: str) -> ModuleType:
-    return importlib.import_module(f"queries.{name}")
+    return importlib.import_module(f"zeren.queries.{name}")
 
 
 def _registry() -> dict:

@@ -13,7 +13,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
-from graph.schema import AGENCY, LEADER, ROLE_EDGES, TASK
+from zeren.graph.schema import AGENCY, LEADER, ROLE_EDGES, TASK
 
 __all__ = [
     "JOIN",

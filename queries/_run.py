@@ -17,8 +17,8 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
-from queries._common import frame
 from zeren.errors import BackendError, QueryError
+from zeren.queries._common import frame
 
 __all__ = ["run_query", "query_params", "cypher_text"]
 
@@ -73,7 +73,7 @@ def run_query(
 
     Both return the same columns, rows and order for the same graph.
     """
-    from queries import QUERIES, module_of
+    from zeren.queries import QUERIES, module_of
 
     if name not in QUERIES:
         raise QueryError(f"no saved query {name!r} (known: {', '.join(sorted(QUERIES))})")

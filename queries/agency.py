@@ -10,8 +10,8 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 
-from graph.schema import AGENCY, LEADER, ROLE_EDGES
-from queries._common import edge_kind, frame, joined, roles, task_order
+from zeren.graph.schema import AGENCY, LEADER, ROLE_EDGES
+from zeren.queries._common import edge_kind, frame, joined, roles, task_order
 
 DESCRIPTION = "One agency or leader: tasks by role, spellings, partners, deadlines, plans"
 

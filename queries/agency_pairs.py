@@ -11,8 +11,8 @@ from itertools import combinations
 import networkx as nx
 import pandas as pd
 
-from graph.schema import AGENCY, LEADS
-from queries._common import frame, roles, scope_tasks
+from zeren.graph.schema import AGENCY, LEADS
+from zeren.queries._common import frame, roles, scope_tasks
 
 DESCRIPTION = "Agency pairs sharing the most tasks (co-responsibility edge weights)"
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 
-from queries._common import frame
-from queries.agency_pairs import pair_rows
+from zeren.queries._common import frame
+from zeren.queries.agency_pairs import pair_rows
 
 DESCRIPTION = "Agencies with the highest betweenness in the co-responsibility network"
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 
-from graph.schema import AGENCY, DOCUMENT, LEADS
-from queries._common import frame, roles, scope_tasks
+from zeren.graph.schema import AGENCY, DOCUMENT, LEADS
+from zeren.queries._common import frame, roles, scope_tasks
 
 DESCRIPTION = "Two documents or years side by side: load gained or lost per agency"
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 
-from graph.schema import AGENCY, LEADS
-from queries._common import frame, roles, scope_tasks
+from zeren.graph.schema import AGENCY, LEADS
+from zeren.queries._common import frame, roles, scope_tasks
 
 DESCRIPTION = "Agencies with at least min_tasks tasks due in the same month"
 

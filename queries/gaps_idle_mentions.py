@@ -10,8 +10,8 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 
-from graph.schema import HAS_TASK, PLAN
-from queries._common import edge_kind, frame, roles, task_order
+from zeren.graph.schema import HAS_TASK, PLAN
+from zeren.queries._common import edge_kind, frame, roles, task_order
 
 DESCRIPTION = "Units mentioned by a plan that hold none of its tasks"
 

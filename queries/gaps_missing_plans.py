@@ -11,8 +11,8 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 
-from graph.schema import CONTAINS, DOCUMENT
-from queries._common import JOIN, edge_kind, frame
+from zeren.graph.schema import CONTAINS, DOCUMENT
+from zeren.queries._common import JOIN, edge_kind, frame
 
 DESCRIPTION = "Documents announcing more plans than they contain"
 

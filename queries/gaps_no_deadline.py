@@ -10,7 +10,7 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 
-from queries._common import frame, has_deadline, scope_tasks, task_order
+from zeren.queries._common import frame, has_deadline, scope_tasks, task_order
 
 DESCRIPTION = "Tasks missing a deadline where their plan dates most tasks"
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 
-from graph.schema import LEADS
-from queries._common import frame, joined, roles, scope_tasks, task_fields
+from zeren.graph.schema import LEADS
+from zeren.queries._common import frame, joined, roles, scope_tasks, task_fields
 
 DESCRIPTION = "Tasks with supporting units but no lead agency or lead official"
 

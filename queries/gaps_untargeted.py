@@ -13,9 +13,9 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 
-from graph.schema import PLAN
-from queries._common import frame, task_order
-from queries.gaps_idle_mentions import plan_in_scope, plan_tasks
+from zeren.graph.schema import PLAN
+from zeren.queries._common import frame, task_order
+from zeren.queries.gaps_idle_mentions import plan_in_scope, plan_tasks
 
 DESCRIPTION = "Plan targets whose words no task of the plan covers"
 

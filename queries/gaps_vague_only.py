@@ -10,8 +10,8 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 
-from graph.schema import LEADER
-from queries._common import frame, joined, roles, scope_tasks, task_fields
+from zeren.graph.schema import LEADER
+from zeren.queries._common import frame, joined, roles, scope_tasks, task_fields
 
 DESCRIPTION = "Tasks whose only owners are vague or collective units"
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 
-from graph.schema import AGENCY, LEADER, LEADS, SUPPORTS
-from queries._common import frame, roles, scope_tasks, task_fields
+from zeren.graph.schema import AGENCY, LEADER, LEADS, SUPPORTS
+from zeren.queries._common import frame, roles, scope_tasks, task_fields
 
 DESCRIPTION = "Tasks with the most responsible parties (agencies and leaders), top n"
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 
-from graph.schema import AGENCY, LEADER, LEADS
-from queries._common import frame, in_window, percentile_cont, roles, scope_tasks
+from zeren.graph.schema import AGENCY, LEADER, LEADS
+from zeren.queries._common import frame, in_window, percentile_cont, roles, scope_tasks
 
 DESCRIPTION = "Tasks led per lead official, agencies alongside, overload flag"
 

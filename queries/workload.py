@@ -13,8 +13,8 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 
-from graph.schema import AGENCY, LEADS
-from queries._common import frame, in_window, percentile_cont, roles, scope_tasks
+from zeren.graph.schema import AGENCY, LEADS
+from zeren.queries._common import frame, in_window, percentile_cont, roles, scope_tasks
 
 DESCRIPTION = "Tasks led and supported per agency, weighted load, partners, overload flag"
 

@@ -40,8 +40,8 @@ def out_dir(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def seeds_nx_graph(seeds_dir: Path):
     """The graph of both seed documents, built once by the real pipeline."""
-    from graph.build import build_graph
-    from loaders.extract import extract_paths
+    from zeren.graph.build import build_graph
+    from zeren.loaders.batch import extract_paths
 
     batch = extract_paths(sorted(seeds_dir.glob("*.txt")))
     assert batch.failures == []

@@ -20,7 +20,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from graph.schema import (
+from zeren.graph.schema import (
     AGENCY,
     CONTAINS,
     DOCUMENT,
@@ -64,8 +64,8 @@ def neo4j_env() -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def neo4j_driver(neo4j_env):
-    from graph.neo4j_store import connect
     from zeren.errors import BackendError
+    from zeren.graph.neo4j_store import connect
 
     try:
         driver = connect(neo4j_env["NEO4J_URI"], neo4j_env.get("NEO4J_USER"), neo4j_env.get("NEO4J_PASSWORD"))
@@ -94,7 +94,7 @@ def neo4j_driver(neo4j_env):
 
 def load_into(driver, G: nx.MultiDiGraph) -> None:
     """Replace the database's Zeren graph with ``G``."""
-    from graph.neo4j_store import clear_graph, push_graph
+    from zeren.graph.neo4j_store import clear_graph, push_graph
 
     clear_graph(driver)
     push_graph(driver, G)

@@ -8,8 +8,8 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from loaders.export import task_row
-from loaders.records import Extraction
+from zeren.loaders.export import task_row
+from zeren.loaders.records import Extraction
 
 
 def write_tasks(path: Path, extractions: Iterable[Extraction]) -> Path:

@@ -6,9 +6,9 @@ from typing import TypedDict
 
 import pytest
 
-from graph.agencies import AgencyRef, resolve
-from graph.agency_names import agency_kind, name_key
-from graph.schema import AGENCY_KINDS, LEVELS
+from zeren.graph.agencies import AgencyRef, resolve
+from zeren.graph.agency_names import agency_kind, name_key
+from zeren.graph.schema import AGENCY_KINDS, LEVELS
 
 
 class Issuer(TypedDict):

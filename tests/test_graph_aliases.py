@@ -8,11 +8,11 @@ import json
 import pytest
 from bad_files import error_reading
 
-from graph.aliases import agency_rows, load_overrides, resolve_in, write_agency_table
-from graph.build import build_graph
-from loaders.extract import extract_paths
-from loaders.records import Document, Extraction, Plan, Task
 from zeren.errors import LoaderError
+from zeren.graph.aliases import agency_rows, load_overrides, resolve_in, write_agency_table
+from zeren.graph.build import build_graph
+from zeren.loaders.batch import extract_paths
+from zeren.loaders.records import Document, Extraction, Plan, Task
 
 QS = Document("qingshan-2025", "/corpus/qingshan-2025.txt", jurisdiction="青山县", level="county")
 BS = Document("baishui-2025", "/corpus/baishui-2025.txt", jurisdiction="白水县", level="county")

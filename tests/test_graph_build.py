@@ -7,15 +7,12 @@ import time
 
 import pytest
 
-import graph.agencies
-import graph.agency_names
-import graph.build
-import graph.gazetteer
-from graph.build import build_graph
-from graph.schema import AGENCY, LEADS, SUPPORTS
-from loaders.extract import extract_file, parse_document
-from loaders.records import Document, Extraction, Plan, Task
+from zeren import graph
 from zeren.errors import LoaderError
+from zeren.graph.build import build_graph
+from zeren.graph.schema import AGENCY, LEADS, SUPPORTS
+from zeren.loaders.extract import extract_file, parse_document
+from zeren.loaders.records import Document, Extraction, Plan, Task
 
 DOC = Document(
     "qingshan-2025",

@@ -7,9 +7,9 @@ import json
 import pytest
 from bad_files import error_reading
 
-from graph.agencies import resolve
-from graph.gazetteer import Gazetteer, Place
 from zeren.errors import LoaderError
+from zeren.graph.agencies import resolve
+from zeren.graph.gazetteer import Gazetteer, Place
 
 
 def _known(gaz: Gazetteer, spelling: str) -> Place:

@@ -8,11 +8,11 @@ import networkx as nx
 import pytest
 from bad_files import error_reading
 
-from graph.build import build_graph
-from graph.io import export_graph, load_graph, save_graph
-from loaders.extract import extract_file
-from loaders.records import Document, Extraction, Plan, Task
 from zeren.errors import GraphFileError
+from zeren.graph.build import build_graph
+from zeren.graph.io import export_graph, load_graph, save_graph
+from zeren.loaders.extract import extract_file
+from zeren.loaders.records import Document, Extraction, Plan, Task
 
 
 def sample() -> nx.MultiDiGraph:
@@ -107,3 +107,18 @@ def test_seed_graph_round_trips_and_exports(seeds_dir, tmp_path):
         exported = read(export_graph(G, tmp_path / f"seeds{suffix}"))
         assert exported.number_of_nodes() == G.number_of_nodes()
         assert exported.number_of_edges() == G.number_of_edges()
+
+
+def test_saved_graph_holds_no_path_of_this_machine(tmp_path):
+    from zeren.graph.build import build_graph
+    from zeren.loaders.batch import extract_paths
+
+    folder = tmp_path / "plans" / "county"
+    folder.mkdir(parents=True)
+    (folder / "p.txt").write_text(
+        "青山县修路方案\n1.修路。(牵头单位:县交通局;责任单位:县财政局)\n", encoding="utf-8"
+    )
+    path = save_graph(build_graph(extract_paths([folder]).extractions), tmp_path / "g.json")
+    text = path.read_text(encoding="utf-8")
+    assert str(tmp_path) not in text
+    assert '"p.txt:2"' in text or '"p.txt"' in text

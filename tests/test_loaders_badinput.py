@@ -12,9 +12,9 @@ import docx
 import openpyxl
 import pytest
 
-from loaders import readers
-from loaders.readers import read_text
 from zeren.errors import LoaderError
+from zeren.loaders import readers
+from zeren.loaders.readers import read_text
 
 SUPPORTED = ".txt, .md, .html, .htm, .docx, .xlsx, .pdf"
 

@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 
-import loaders.deadlines
-from loaders.deadlines import Deadline, parse_deadline
+from zeren import loaders
+from zeren.loaders.deadlines import Deadline, parse_deadline
 
 D = date
 CASES = [

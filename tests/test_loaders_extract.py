@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 
-from loaders.export import report_row, task_row
-from loaders.extract import BatchResult, collect_files, extract_file, extract_paths, parse_document
-from loaders.records import Document, ReportEntry, Task
 from zeren.errors import LoaderError
+from zeren.loaders.batch import BatchResult, extract_paths
+from zeren.loaders.export import report_row, task_row
+from zeren.loaders.extract import extract_file, parse_document
+from zeren.loaders.inputs import collect_files
+from zeren.loaders.records import Document, ReportEntry, Task
 
 # a covering notice issuing three campaigns of which two are included, simplified inline notes
 NOTICE = """云岭州人民政府办公室关于印发2025年三大攻坚行动实施方案的通知
@@ -116,10 +118,13 @@ def test_files_batches_and_failures(tmp_path):
     (tmp_path / "notes.xyz").write_text("x", encoding="utf-8")
     named = tmp_path / "named.xyz"
     named.write_text("x", encoding="utf-8")
-    assert collect_files([tmp_path, good, named]) == [tmp_path / "a-plan.txt", good, named]
+    found = collect_files([tmp_path, good, named])
+    assert [f.path for f in found] == [tmp_path / "a-plan.txt", good, named]
+    # names kept in records are relative to what was named: no path of this machine is saved
+    assert [f.source for f in found] == ["a-plan.txt", "sub/b-plan.txt", "named.xyz"]
 
     ex = extract_file(good)
-    assert (ex.document.id, ex.tasks[0].source, ex.tasks[0].leads) == ("b-plan", str(good), ("县交通局",))
+    assert (ex.document.id, ex.tasks[0].source, ex.tasks[0].leads) == ("b-plan", "b-plan.txt", ("县交通局",))
 
     seen = []
     result = extract_paths(
@@ -171,7 +176,7 @@ def test_export_rows_are_the_scorer_format_plus_provenance():
 
 
 def test_jurisdiction_and_level_of_issuers():
-    from loaders.document import jurisdiction_of
+    from zeren.loaders.document import jurisdiction_of
 
     assert [
         jurisdiction_of(i)
@@ -198,8 +203,8 @@ def test_jurisdiction_and_level_of_issuers():
 
 
 def test_announced_plans_and_their_count():
-    from loaders.document import announced
-    from loaders.normalise import normalise_text
+    from zeren.loaders.document import announced
+    from zeren.loaders.normalise import normalise_text
 
     lines = normalise_text(
         "青山县人民政府关于印发《甲方案》《乙方案》的通知\n现将《甲方案》《乙方案》印发给你们。\n"
@@ -212,8 +217,8 @@ def test_announced_plans_and_their_count():
 
 
 def test_an_umbrella_title_is_set_apart_from_the_plans_it_announces():
-    from loaders.document import announcement
-    from loaders.normalise import normalise_text
+    from zeren.loaders.document import announcement
+    from zeren.loaders.normalise import normalise_text
 
     umbrella = normalise_text(
         "青山县人民政府关于印发青山县2024年“三项行动”实施方案的通知\n"
@@ -223,8 +228,8 @@ def test_an_umbrella_title_is_set_apart_from_the_plans_it_announces():
 
 
 def test_plans_listed_one_by_one_are_announced_with_the_count():
-    from loaders.document import announced
-    from loaders.normalise import normalise_text
+    from zeren.loaders.document import announced
+    from zeren.loaders.normalise import normalise_text
 
     listed = normalise_text(
         "云岭州人民政府办公室关于印发2024年五大攻坚行动实施方案的通知\n"

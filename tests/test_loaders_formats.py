@@ -14,8 +14,8 @@ import docx
 import openpyxl
 import pytest
 
-from loaders.formats.htmlpage import html_to_text
-from loaders.readers import read_text
+from zeren.loaders.formats.htmlpage import html_to_text
+from zeren.loaders.readers import read_text
 
 # ---------------------------------------------------------------- HTML
 

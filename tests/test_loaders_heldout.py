@@ -29,8 +29,8 @@ import docx
 import pytest
 from scoring import run_scorer, write_tasks
 
-from loaders.extract import extract_file
-from loaders.readers import SUPPORTED_SUFFIXES
+from zeren.loaders.extract import extract_file
+from zeren.loaders.readers import SUPPORTED_SUFFIXES
 
 HELDOUT = Path(__file__).resolve().parent / "fixtures" / "heldout"
 _EXPECTED = ".expected.jsonl"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from loaders.inline import ProseState, label_sentences, note_groups, numbering, parse_prose
-from loaders.normalise import normalise_text
+from zeren.loaders.inline import ProseState, label_sentences, note_groups, numbering, parse_prose
+from zeren.loaders.normalise import normalise_text
 
 
 def parse(text: str) -> tuple[list[tuple], ProseState]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.extract import parse_document
-from loaders.jurisdiction import (
+from zeren.loaders.extract import parse_document
+from zeren.loaders.jurisdiction import (
     agency_place,
     infer_jurisdiction,
     national_units,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.names import is_collective, is_unit, split_names, top_level_split
+from zeren.loaders.names import is_collective, is_unit, split_names, top_level_split
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from loaders.normalise import Line, clean_line, is_table_line, normalise_text, to_simplified
+from zeren.loaders.normalise import Line, clean_line, is_table_line, normalise_text, to_simplified
 
 
 def texts(text: str) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.notes import Roles, is_deadline, parse_labelled, parse_note, parse_verb_sentence
+from zeren.loaders.notes import Roles, is_deadline, parse_labelled, parse_note, parse_verb_sentence
 
 
 def roles(note: str, **kw) -> tuple:

@@ -9,15 +9,8 @@ from pathlib import Path
 
 import pytest
 
-import loaders.formats.encoding
-import loaders.formats.grid
-import loaders.formats.htmlpage
-import loaders.formats.pdfdoc
-import loaders.formats.plaintext
-import loaders.formats.wordnumbering
-import loaders.formats.workbook
-import loaders.readers
-from loaders.readers import SUPPORTED_SUFFIXES, read_text
+from zeren import loaders
+from zeren.loaders.readers import SUPPORTED_SUFFIXES, read_text
 
 PLAN = "青山县2024年营商环境行动方案\n1.优化服务。(牵头单位:县政务服务管理局;责任单位:县财政局、县税务局)\n"
 TRADITIONAL = (

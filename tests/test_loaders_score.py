@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from scoring import run_scorer, write_tasks
 
-from loaders.extract import extract_paths
+from zeren.loaders.batch import extract_paths
 
 SEEDS = ("chuxiong-2019-six-campaigns", "wuding-2024-park-campaign")
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import doctest
 from pathlib import Path
 
-import loaders.synthetic
-from loaders.extract import parse_document
-from loaders.readers import read_text
-from loaders.synthetic import generate_documents, write_corpus
+from zeren import loaders
+from zeren.loaders.extract import parse_document
+from zeren.loaders.readers import read_text
+from zeren.loaders.synthetic import generate_documents, write_corpus
 
 
 def test_deterministic_and_independent_of_n() -> None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from loaders.extract import parse_document
-from loaders.normalise import normalise_text
-from loaders.tables import (
+from zeren.loaders.extract import parse_document
+from zeren.loaders.normalise import normalise_text
+from zeren.loaders.tables import (
     LEAD,
     LEADER,
     NUM,

@@ -39,7 +39,7 @@ def test_usage_and_status_when_stopped(tmp_path):
 def test_start_writes_a_private_env_file_and_stop_closes_the_port(tmp_path):
     if not (shutil.which("mvn") and shutil.which("javac")):
         pytest.skip("mvn and a JDK are needed to run a Neo4j server")
-    from graph.neo4j_store import connect
+    from zeren.graph.neo4j_store import connect
 
     home = tmp_path / "neo4j"
     with socket.socket() as s:

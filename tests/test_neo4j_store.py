@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from neo4j_fixtures import load_into, small_graph
 
-from graph.neo4j_store import clear_graph, connect, count_graph, push_graph
-from graph.schema import AGENCY, LEADS, PLAN, agency_id
-from queries import run_query
 from zeren.errors import BackendError
+from zeren.graph.neo4j_store import clear_graph, connect, count_graph, push_graph
+from zeren.graph.schema import AGENCY, LEADS, PLAN, agency_id
+from zeren.queries import run_query
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -98,8 +98,8 @@ def test_clear_graph_leaves_other_labels_alone(neo4j_driver):
 
 PUSHER = """
 import sys
-from graph.neo4j_store import connect, push_graph
-from graph.synthetic import synthetic_graph
+from zeren.graph.neo4j_store import connect, push_graph
+from zeren.graph.synthetic import synthetic_graph
 G = synthetic_graph(int(sys.argv[1]), seed=3)
 print("generated", flush=True)
 push_graph(connect(), G, batch_size=500)
@@ -110,7 +110,7 @@ print("done", flush=True)
 @pytest.mark.neo4j
 @pytest.mark.slow
 def test_a_push_killed_midway_then_pushed_again_leaves_one_copy(neo4j_driver, neo4j_env):
-    from graph.synthetic import synthetic_graph
+    from zeren.graph.synthetic import synthetic_graph
 
     n_tasks = 8000
     clear_graph(neo4j_driver)

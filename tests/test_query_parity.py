@@ -13,14 +13,14 @@ import math
 import pytest
 from neo4j_fixtures import load_into, small_graph
 
-from queries import QUERIES, run_query
+from zeren.queries import QUERIES, run_query
 
 pytestmark = pytest.mark.neo4j
 
 
 @pytest.fixture(scope="module", params=["small", "synthetic", "seeds"])
 def loaded(request, neo4j_driver):
-    from graph.synthetic import synthetic_graph
+    from zeren.graph.synthetic import synthetic_graph
 
     if request.param == "small":
         G = small_graph()

@@ -8,9 +8,9 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-import queries
-from queries import GROUPS, QUERIES, run_query
-from queries._run import query_params
+from zeren import queries
+from zeren.queries import GROUPS, QUERIES, run_query
+from zeren.queries._run import query_params
 
 HERE = Path(queries.__file__).resolve().parent
 
@@ -36,7 +36,7 @@ def test_empty_graph_gives_the_fixed_columns(name):
     assert list(df.columns) == list(queries.module_of(name).COLUMNS)
 
 
-@pytest.mark.parametrize("module", ["queries", "queries.gaps_untargeted"])
+@pytest.mark.parametrize("module", ["zeren.queries", "zeren.queries.gaps_untargeted"])
 def test_docstring_examples_run(module):
     import doctest
     import importlib

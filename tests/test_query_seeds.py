@@ -9,7 +9,7 @@ contains five plans.
 
 from __future__ import annotations
 
-from queries import run_query
+from zeren.queries import run_query
 
 CX, WD = "chuxiong-2019-six-campaigns", "wuding-2024-park-campaign"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from queries import run_query
+from zeren.queries import run_query
 
 F, Z, S, R = (
     "agency:青山县财政局",

@@ -6,8 +6,8 @@ import pytest
 from browser import browser, canvas_ink, open_page  # noqa: F401  (browser is a fixture)
 from viz_graphs import sample_graph
 
-import viz
-from viz.report import write_report
+from zeren import viz
+from zeren.viz.report import write_report
 
 pytestmark = pytest.mark.browser
 

@@ -8,13 +8,13 @@ import networkx as nx
 import pytest
 from viz_graphs import sample_graph
 
-from graph.schema import LEADS, TASK
-from viz import ViewError
-from viz.calendar import deadline_calendar, deadline_month
-from viz.charts import calendar_chart, workload_chart
-from viz.data import workload
-from viz.fonts import FONT_PACKAGE, cjk_font_family, pick_cjk_family
-from viz.report import write_report
+from zeren.graph.schema import LEADS, TASK
+from zeren.viz import ViewError
+from zeren.viz.calendar import deadline_calendar, deadline_month
+from zeren.viz.charts import calendar_chart, workload_chart
+from zeren.viz.data import workload
+from zeren.viz.fonts import SHIPPED_FAMILY, SHIPPED_FONT, cjk_font_family
+from zeren.viz.report import write_report
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -34,7 +34,7 @@ def test_report_writes_index_charts_and_views(report):
     index, _ = report
     assert index.name == "index.html"
     assert sorted(p.name for p in index.parent.iterdir()) == [
-        "agency-1.html", "agency-2.html", "agency-3.html", "agency-4.html", "agency-5.html",
+        "ZerenNotoSansSC-Regular.otf", "agency-1.html", "agency-2.html", "agency-3.html", "agency-4.html", "agency-5.html",
         "coresponsibility.html", "deadlines.png", "index.html", "whole.html", "workload.png",
     ]  # fmt: skip
     for chart in ("workload.png", "deadlines.png"):
@@ -98,17 +98,21 @@ def test_workload_chart_needs_its_columns(tmp_path):
         workload_chart(workload(sample_graph())[["name"]], tmp_path / "w.png")
 
 
-def test_a_cjk_font_is_installed():
-    assert cjk_font_family() == "Noto Sans CJK SC"
+def test_the_shipped_font_comes_first_and_covers_plan_text():
+    from matplotlib.font_manager import FontProperties, findfont
+    from matplotlib.ft2font import FT2Font
+
+    families = cjk_font_family()
+    assert families[0] == SHIPPED_FAMILY and families[-1] == "DejaVu Sans"
+    assert findfont(FontProperties(family=SHIPPED_FAMILY), fallback_to_default=False) == str(SHIPPED_FONT)
+    charmap = FT2Font(str(SHIPPED_FONT)).get_charmap()
+    assert all(ord(c) in charmap for c in "武定县人力资源和社会保障局牵头（配合）：；①Ⅱ—…2024年")
 
 
-def test_no_cjk_font_names_the_package_to_install():
-    with pytest.raises(ViewError) as err:
-        pick_cjk_family(["DejaVu Sans", "Noto Sans Mono CJK SC"])
-    assert str(err.value) == (
-        "no font with Chinese glyphs found for the charts; install one (Debian/Ubuntu: apt install fonts-noto-cjk)"
-    )
-    assert FONT_PACKAGE == "fonts-noto-cjk"
+def test_report_page_brings_its_font(tmp_path):
+    index = write_report(sample_graph(), tmp_path / "r")
+    assert (tmp_path / "r" / SHIPPED_FONT.name).stat().st_size == SHIPPED_FONT.stat().st_size
+    assert f'url("{SHIPPED_FONT.name}")' in index.read_text(encoding="utf-8")
 
 
 def test_report_into_a_path_that_is_a_file(tmp_path):
@@ -121,7 +125,7 @@ def test_report_into_a_path_that_is_a_file(tmp_path):
 def test_report_of_an_empty_graph_says_so(tmp_path):
     index = write_report(nx.MultiDiGraph(), tmp_path / "r")
     assert sorted(p.name for p in index.parent.iterdir()) == [
-        "coresponsibility.html", "deadlines.png", "index.html", "whole.html",
+        "ZerenNotoSansSC-Regular.otf", "coresponsibility.html", "deadlines.png", "index.html", "whole.html",
     ]  # fmt: skip
     html = index.read_text(encoding="utf-8")
     assert "No agency is flagged as overloaded." in html

@@ -8,14 +8,9 @@ import re
 import pytest
 from viz_graphs import HOSTILE, sample_graph
 
-import viz
-import viz.calendar
-import viz.fonts
-import viz.page
-import viz.style
-import viz.tooltips
-from viz.page import _asset, script_json
-from viz.tooltips import node_tooltip, source_ref
+from zeren import viz
+from zeren.viz.page import _asset, script_json
+from zeren.viz.tooltips import node_tooltip, source_ref
 
 
 @pytest.fixture(scope="module")
@@ -282,7 +277,7 @@ def test_ego_view_too_big_even_folded(G):
 
 @pytest.mark.parametrize(
     "module",
-    [viz.calendar, viz.fonts, viz.page, viz.style, viz.tooltips],
+    [viz.calendar, viz.page, viz.style, viz.tooltips],
     ids=lambda m: m.__name__,
 )
 def test_module_doctests(module):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from graph.schema import (
+from zeren.graph.schema import (
     AGENCY,
     CONTAINS,
     DOCUMENT,

@@ -12,7 +12,7 @@ from collections import defaultdict
 
 import networkx as nx
 
-from graph.schema import AGENCY, CONTAINS, DOCUMENT, LEADER, PLAN, ROLE_EDGES, TASK
+from zeren.graph.schema import AGENCY, CONTAINS, DOCUMENT, LEADER, PLAN, ROLE_EDGES, TASK
 
 from .style import GROUP
 

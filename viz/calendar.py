@@ -5,7 +5,7 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 
-from graph.schema import AGENCY, ROLE_EDGES, TASK
+from zeren.graph.schema import AGENCY, ROLE_EDGES, TASK
 
 __all__ = ["deadline_month", "deadline_calendar"]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from graph.schema import AGENCY, LEVELS
+from zeren.graph.schema import AGENCY, LEVELS
 
 from .data import actor_loads, agency_pair_counts
 from .draw import layout_options

@@ -14,8 +14,8 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
-from graph.schema import AGENCY, LEADER, LEADS, SUPPORTS
-from queries import run_query
+from zeren.graph.schema import AGENCY, LEADER, LEADS, SUPPORTS
+from zeren.queries import run_query
 
 __all__ = ["table", "workload", "actor_loads", "agency_pair_counts"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from graph.schema import PLAN, ROLE_EDGES, TASK
+from zeren.graph.schema import PLAN, ROLE_EDGES, TASK
 
 from .aggregate import fold_tasks
 from .data import actor_loads

@@ -13,14 +13,15 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
-from graph.schema import AGENCY, DOCUMENT, LEADER, PLAN, TASK
-from queries import GROUPS, QUERIES
+from zeren.graph.schema import AGENCY, DOCUMENT, LEADER, PLAN, TASK
+from zeren.queries import GROUPS, QUERIES
 
 from .calendar import deadline_calendar
 from .charts import calendar_chart, workload_chart
 from .coresponsibility import coresponsibility_view
 from .data import table
 from .ego import ego_view
+from .fonts import copy_font
 from .page import View, ViewError, _environment, write_html
 from .whole import whole_graph_view
 
@@ -70,11 +71,13 @@ def write_report(
         "calendar": calendar_chart(grid, out / "deadlines.png").name,
     }
     views, problems = _write_views(G, out, work, egos)
+    font = copy_font(out)
     html = (
         _environment()
         .get_template("report.html.j2")
         .render(
             title=title,
+            font=font,
             summary=_summary(G),
             overloaded=_overloaded(work),
             sections=report_sections(G),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from graph.schema import AGENCY, DOCUMENT, LEADER, PLAN, ROLE_EDGES, TASK, agency_id, doc_id
+from zeren.graph.schema import AGENCY, DOCUMENT, LEADER, PLAN, ROLE_EDGES, TASK, agency_id, doc_id
 
 from .page import ViewError
 

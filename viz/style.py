@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.schema import AGENCY, CONTAINS, DOCUMENT, HAS_TASK, LEADER, LEADS, PLAN, SUPPORTS, TASK
+from zeren.graph.schema import AGENCY, CONTAINS, DOCUMENT, HAS_TASK, LEADER, LEADS, PLAN, SUPPORTS, TASK
 
 __all__ = [
     "GROUP",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from pathlib import PurePath
 
-from graph.schema import AGENCY, DOCUMENT, LEADER, PLAN, TASK
+from zeren.graph.schema import AGENCY, DOCUMENT, LEADER, PLAN, TASK
 
 __all__ = ["node_tooltip", "rows_tooltip", "source_ref"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from graph.schema import AGENCY, DOCUMENT, LEADER, PLAN
+from zeren.graph.schema import AGENCY, DOCUMENT, LEADER, PLAN
 
 from .aggregate import count_kinds, fold_plans, fold_tasks, group_small_actors
 from .data import actor_loads

@@ -129,12 +129,12 @@ def extract(paths, output, agencies, report_path, aliases, gazetteer):
     Example:
       zeren extract ../shared/corpus/seeds -o tasks.jsonl --agencies agencies.jsonl --report report.jsonl
     """
-    from loaders.export import report_row, task_row
+    from zeren.loaders.export import report_row, task_row
 
     loaded = extract_with_progress(list(paths))
     write_jsonl(output, (task_row(t) for e in loaded.extractions for t in e.tasks))
     if agencies:
-        from graph.aliases import agency_rows
+        from zeren.graph.aliases import agency_rows
 
         write_jsonl(agencies, agency_rows(loaded.extractions, **resolution_options(aliases, gazetteer)))
     if report_path:
@@ -158,7 +158,7 @@ def build(paths, output, aliases, gazetteer):
       zeren build ../shared/corpus/seeds -o graph.json
       zeren build plans/ -o graph.graphml
     """
-    from graph.io import export_graph, save_graph
+    from zeren.graph.io import export_graph, save_graph
 
     loaded = load_graph_or_documents(list(paths), aliases=aliases, gazetteer=gazetteer)
     G = loaded.graph
@@ -187,7 +187,7 @@ def export(graph_file, output):
     Example:
       zeren export graph.json -o graph.gexf
     """
-    from graph.io import export_graph, load_graph
+    from zeren.graph.io import export_graph, load_graph
 
     export_graph(load_graph(graph_file), output)
     click.echo(f"Wrote {output}", err=True)
@@ -208,7 +208,7 @@ def agencies(sources, output, aliases, gazetteer):
       zeren agencies plans/ -o agencies.tsv
       zeren build plans/ --aliases agencies.tsv -o graph.json
     """
-    from graph.aliases import write_agency_table
+    from zeren.graph.aliases import write_agency_table
 
     loaded = _graph(sources, aliases, gazetteer)
     write_agency_table(loaded.graph, output)
@@ -223,7 +223,7 @@ def list_queries():
     Example:
       zeren queries
     """
-    from queries import QUERIES
+    from zeren.queries import QUERIES
 
     for name, entry in QUERIES.items():
         click.echo(f"{name:20} {entry[0]}")
@@ -238,10 +238,10 @@ def _run(
     database: str | None,
     **params: Any,
 ) -> pd.DataFrame:
-    from queries import run_query
+    from zeren.queries import run_query
 
     if backend == "neo4j":
-        from graph.neo4j_store import connect
+        from zeren.graph.neo4j_store import connect
 
         driver = connect(uri=uri, user=user)
         try:
@@ -268,7 +268,7 @@ def _query_command(
     """Make a table command for one saved query, or for a group of them (queries.GROUPS)."""
 
     def command(sources, fmt, output, backend, uri, user, database, aliases, gazetteer, **params):
-        from queries import GROUPS
+        from zeren.queries import GROUPS
 
         loaded = _query_source(sources, backend, aliases, gazetteer)
         params = {k: v for k, v in params.items() if v is not None}
@@ -320,7 +320,7 @@ def query(name, sources, pairs, fmt, output, backend, uri, user, database, alias
 def _params_for(query: str, params: dict[str, Any]) -> dict[str, Any]:
     import inspect
 
-    from queries import QUERIES
+    from zeren.queries import QUERIES
 
     accepted = inspect.signature(QUERIES[query][1]).parameters
     return {k: v for k, v in params.items() if k in accepted}
@@ -426,7 +426,7 @@ def viz(sources, output, view, agency, plan, doc, level, aliases, gazetteer):
       zeren viz ../shared/corpus/seeds -o graph.html
       zeren viz graph.json --view ego --agency 武定县财政局 -o ego.html
     """
-    from viz import coresponsibility_view, ego_view, whole_graph_view, write_html
+    from zeren.viz import coresponsibility_view, ego_view, whole_graph_view, write_html
 
     loaded = _graph(sources, aliases, gazetteer)
     if view == "ego":
@@ -455,7 +455,7 @@ def report(sources, output, aliases, gazetteer):
     Example:
       zeren report ../shared/corpus/seeds -o report/
     """
-    from viz.report import write_report
+    from zeren.viz.report import write_report
 
     loaded = _graph(sources, aliases, gazetteer)
     index = write_report(loaded.graph, output)
@@ -485,8 +485,8 @@ def neo4j_push(graph_file, uri, user, database, clear):
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from graph.io import load_graph
-    from graph.neo4j_store import clear_graph, connect, push_graph
+    from zeren.graph.io import load_graph
+    from zeren.graph.neo4j_store import clear_graph, connect, push_graph
 
     G = load_graph(graph_file)
     driver = connect(uri=uri, user=user)
@@ -517,7 +517,7 @@ def neo4j_clear(uri, user, database):
     Example:
       zeren neo4j clear
     """
-    from graph.neo4j_store import clear_graph, connect
+    from zeren.graph.neo4j_store import clear_graph, connect
 
     driver = connect(uri=uri, user=user)
     try:

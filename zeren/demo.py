@@ -14,16 +14,16 @@ SAMPLES = Path(__file__).resolve().parent / "samples"
 
 def run_demo(output: Path, *, sources: Path | None = None) -> Iterator[str]:
     """Extract, build, query and draw; yield one line per file written."""
-    from graph.aliases import agency_rows
-    from graph.build import build_graph
-    from graph.gazetteer import Gazetteer
-    from graph.io import export_graph, save_graph
-    from loaders.export import task_row
-    from loaders.extract import extract_paths
-    from queries import GROUPS, run_query
-    from viz import coresponsibility_view, whole_graph_view, write_html
-    from viz.report import write_report
+    from zeren.graph.aliases import agency_rows
+    from zeren.graph.build import build_graph
+    from zeren.graph.gazetteer import Gazetteer
+    from zeren.graph.io import export_graph, save_graph
+    from zeren.loaders.batch import extract_paths
+    from zeren.loaders.export import task_row
     from zeren.output import write_jsonl
+    from zeren.queries import GROUPS, run_query
+    from zeren.viz import coresponsibility_view, whole_graph_view, write_html
+    from zeren.viz.report import write_report
 
     try:
         output.mkdir(parents=True, exist_ok=True)

@@ -17,7 +17,7 @@ import networkx as nx
 from zeren.errors import LoaderError
 
 if TYPE_CHECKING:
-    from loaders.records import Extraction
+    from zeren.loaders.records import Extraction
 
 __all__ = [
     "Loaded",
@@ -42,7 +42,8 @@ def extract_with_progress(paths: list[Path]) -> Loaded:
     """Extract every document under ``paths``, showing a progress bar on a terminal."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from loaders.extract import collect_files, extract_paths
+    from zeren.loaders.batch import extract_paths
+    from zeren.loaders.inputs import collect_files
 
     files = collect_files(paths)
     started = time.perf_counter()
@@ -64,10 +65,10 @@ def load_graph_or_documents(
     paths: list[Path], *, aliases: Path | None = None, gazetteer: Path | None = None
 ) -> Loaded:
     """Load a saved graph when given exactly one ``.json`` file, else extract and build."""
-    from graph.build import build_graph
+    from zeren.graph.build import build_graph
 
     if len(paths) == 1 and paths[0].suffix.lower() == ".json":
-        from graph.io import load_graph
+        from zeren.graph.io import load_graph
 
         return Loaded(graph=load_graph(paths[0]))
     loaded = extract_with_progress(paths)
@@ -80,11 +81,11 @@ def load_graph_or_documents(
 def resolution_options(aliases: Path | None, gazetteer: Path | None) -> dict:
     options: dict = {}
     if aliases is not None:
-        from graph.aliases import load_overrides
+        from zeren.graph.aliases import load_overrides
 
         options["overrides"] = load_overrides(aliases)
     if gazetteer is not None:
-        from graph.gazetteer import Gazetteer
+        from zeren.graph.gazetteer import Gazetteer
 
         options["gazetteer"] = Gazetteer.load(gazetteer)
     return options

@@ -15,8 +15,8 @@ from pathlib import Path
 import lxml.html
 from lxml import etree
 
-from loaders.formats.encoding import decode_bytes
-from loaders.formats.grid import Slot, is_layout, render_rows
+from zeren.loaders.formats.encoding import decode_bytes
+from zeren.loaders.formats.grid import Slot, is_layout, render_rows
 
 __all__ = ["read_html", "html_to_text"]
 

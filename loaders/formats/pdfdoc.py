@@ -22,8 +22,8 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
-from loaders.formats.grid import Slot, render_rows
 from zeren.errors import LoaderError
+from zeren.loaders.formats.grid import Slot, render_rows
 
 __all__ = ["read_pdf", "reflow"]
 

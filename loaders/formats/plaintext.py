@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from loaders.formats.encoding import decode_file
-from loaders.formats.grid import CELL_SEPARATOR
+from zeren.loaders.formats.encoding import decode_file
+from zeren.loaders.formats.grid import CELL_SEPARATOR
 
 __all__ = ["read_plain", "read_markdown", "markdown_to_text"]
 

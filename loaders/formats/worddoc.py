@@ -17,9 +17,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from loaders.formats.archive import check_office_zip
-from loaders.formats.grid import Slot, is_layout, render_rows
-from loaders.formats.wordnumbering import Numbering
+from zeren.loaders.formats.archive import check_office_zip
+from zeren.loaders.formats.grid import Slot, is_layout, render_rows
+from zeren.loaders.formats.wordnumbering import Numbering
 
 __all__ = ["read_docx", "docx_xml_lines"]
 

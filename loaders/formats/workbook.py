@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 import openpyxl
 from openpyxl.utils.cell import range_boundaries
 
-from loaders.formats.archive import check_office_zip
-from loaders.formats.grid import Slot, render_rows
+from zeren.loaders.formats.archive import check_office_zip
+from zeren.loaders.formats.grid import Slot, render_rows
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet
