@@ -138,7 +138,8 @@ def extract_file(path: str | Path, *, source: str | None = None) -> Extraction:
 
     ``source`` is the name the records keep for the file (default: its file name).
     """
+    from zeren.loaders.inputs import shown
     from zeren.loaders.readers import read_text
 
     path = Path(path)
-    return parse_document(read_text(path), source=source or path.name, doc=path.stem)
+    return parse_document(read_text(path), source=source or shown(path.name), doc=shown(path.stem))

@@ -16,7 +16,7 @@ from zeren.errors import LoaderError
 from zeren.loaders import readers
 from zeren.loaders.readers import read_text
 
-SUPPORTED = ".txt, .md, .html, .htm, .docx, .xlsx, .pdf"
+SUPPORTED = ".txt, .md, .html, .htm, .docx, .xlsx, .pdf, .doc, .wps, .rtf, .xls, .et, .ofd, .zip"
 
 
 def _docx_bytes() -> bytes:
@@ -92,7 +92,8 @@ CASES = [
     ("undecodable", _make("junk.txt", bytes(range(0x80, 0x100)) * 8), "cannot decode the text (binary content or an unknown encoding)"),
     ("bad bom", _make("bom.txt", b"\xef\xbb\xbf\xff\xfe\xfd"), "not valid UTF-8 text despite its byte-order mark"),
     ("unknown suffix", _make("plan.xyz", b"x"), f"unsupported format '.xyz' (supported: {SUPPORTED})"),
-    ("legacy suffix", _make("plan.doc", b"x"), f"unsupported format '.doc' (save it as .docx; supported: {SUPPORTED})"),
+    ("rar bundle", _make("plan.rar", b"Rar!\x1a\x07\x00" + b"\x00" * 40), "a RAR archive: RAR bundles are not read (no maintained reader without the non-free unrar); unpack it and read the folder"),
+    ("rar inside a known name", _make("plan.xls", b"Rar!\x1a\x07\x00" + b"\x00" * 40), "a RAR archive: RAR bundles are not read (no maintained reader without the non-free unrar); unpack it and read the folder"),
     ("no suffix", _make("README", b"x"), f"no file suffix to tell the format (supported: {SUPPORTED})"),
     ("truncated docx", _make("cut.docx", _docx_bytes()[:3000]), "not a valid .docx file (damaged or truncated zip: File is not a zip file)"),
     ("truncated xlsx", _make("cut.xlsx", _xlsx_bytes()[:2000]), "not a valid .xlsx file (damaged or truncated zip: File is not a zip file)"),
@@ -100,7 +101,7 @@ CASES = [
     ("zip not docx", _make("other.docx", _other_zip()), "not a valid .docx file (no word/document.xml inside)"),
     ("zip not xlsx", _make("other.xlsx", _other_zip()), "not a valid .xlsx file (no xl/workbook.xml inside)"),
     ("broken docx xml", _make("broken.docx", _broken_docx()), "cannot read .docx file (XMLSyntaxError: Premature end of data in tag p line 1, line 1, column 63 (<string>, line 1))"),
-    ("legacy doc renamed", _make("old.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504), "a legacy binary Office file, not .docx; save it as .docx first"),
+    ("legacy doc renamed", _make("old.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504), "a compound (OLE) file holding neither a Word document nor a workbook"),
     ("pdf not pdf", _make("fake.pdf", "青山县".encode()), "not a readable PDF (PDFSyntaxError: No /Root object! - Is this really a PDF?)"),
     ("truncated pdf", _make("cut.pdf", b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog"), "not a readable PDF (PSEOF: Unexpected EOF)"),
     ("empty html", _make("page.html", b"<html><head><script>x()</script></head><body></body></html>"), "no text found"),

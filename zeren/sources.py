@@ -34,6 +34,7 @@ class Loaded:
 
     extractions: list[Extraction] = field(default_factory=list)
     failures: list[LoaderError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # files read in part, or once for two names
     graph: nx.MultiDiGraph = field(default_factory=nx.MultiDiGraph)
     seconds: float = 0.0
 
@@ -43,9 +44,10 @@ def extract_with_progress(paths: list[Path]) -> Loaded:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from zeren.loaders.batch import extract_paths
-    from zeren.loaders.inputs import collect_files
+    from zeren.loaders.inputs import collect_inputs
 
-    files = collect_files(paths)
+    collected = collect_inputs(paths)
+    files = collected.files
     started = time.perf_counter()
     with Progress(
         TextColumn("Reading"),
@@ -58,7 +60,8 @@ def extract_with_progress(paths: list[Path]) -> Loaded:
     ) as bar:
         job = bar.add_task("", total=len(files))
         batch = extract_paths(files, progress=lambda p: bar.update(job, advance=1, description=Path(p).name))
-    return Loaded(batch.extractions, list(batch.failures), seconds=time.perf_counter() - started)
+    warnings = [*collected.warnings, *batch.warnings]
+    return Loaded(batch.extractions, list(batch.failures), warnings, seconds=time.perf_counter() - started)
 
 
 def load_graph_or_documents(
@@ -92,7 +95,9 @@ def resolution_options(aliases: Path | None, gazetteer: Path | None) -> dict:
 
 
 def report_failures(loaded: Loaded) -> None:
-    """Print one line per failed file and a summary of notes seen vs tasks made."""
+    """Print one line per warning and per failed file, and a summary of notes seen vs tasks made."""
+    for warning in loaded.warnings:
+        click.echo(f"Warning: {warning}", err=True)
     for failure in loaded.failures:
         click.echo(f"Error: {failure}", err=True)
     if loaded.extractions or loaded.failures:
