@@ -16,7 +16,7 @@ import lxml.html
 from lxml import etree
 
 from zeren.loaders.formats.encoding import decode_bytes
-from zeren.loaders.formats.grid import Slot, is_layout, render_rows
+from zeren.loaders.formats.grid import Slot, check_row, is_layout, render_rows
 
 __all__ = ["read_html", "html_to_text"]
 
@@ -263,6 +263,7 @@ def _render_table(table: etree._Element, lines: _Lines) -> bool:
             if len(text) > _LAYOUT_CELL_CHARS:
                 return False
             rowspan, colspan = _span(cell, "rowspan", len(rows) - r), _span(cell, "colspan", 1000)
+            check_row(c + colspan, len(grid) + rowspan * colspan)
             for dr in range(rowspan):
                 for dc in range(colspan):
                     grid[(r + dr, c + dc)] = (id(cell), text)
