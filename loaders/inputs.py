@@ -96,6 +96,7 @@ def collect_inputs(paths: Iterable[str | Path | InputFile]) -> Collected:
     _read_once(found, collected)
     collected.files = _with_members(collected.files)
     collected.files = _with_notices(collected.files)
+    collected.warnings = list(dict.fromkeys(collected.warnings))
     return collected
 
 
@@ -191,8 +192,8 @@ def _read_once(found: list[InputFile], collected: Collected) -> None:
 
 
 def _is_zip_bundle(path: Path) -> bool:
-    if path.suffix.lower() in (".docx", ".xlsx", ".ofd"):
-        return False
+    if path.suffix.lower() in (".docx", ".xlsx", ".ofd") or _identity(path) is None:
+        return False  # opening a FIFO would block: only regular files are looked into
     try:
         with path.open("rb") as handle:
             if handle.read(4) != b"PK\x03\x04":
@@ -282,7 +283,11 @@ def _links(page: Path) -> set[Path]:
 
 def _with_notices(files: list[InputFile]) -> list[InputFile]:
     """Attachments a saved web page links to carry the page as their notice, and follow it."""
-    pages = [f for f in files if not f.problem and not f.member and f.path.suffix.lower() in _PAGE_SUFFIXES]
+    pages = [
+        f
+        for f in files
+        if not f.problem and not f.member and f.path.suffix.lower() in _PAGE_SUFFIXES and _identity(f.path)
+    ]
     notice_of: dict[Path, Path] = {}
     for page in pages:
         for target in _links(page.path):

@@ -36,9 +36,14 @@ Range = tuple[int, int, int, int]  # min_col, min_row, max_col, max_row (1-based
 def read_xlsx(path: Path) -> str:
     """A .xlsx file: for each sheet with content, its name on a line, then its rows."""
     check_office_zip(path, required="xl/workbook.xml", kind=".xlsx")
-    with warnings.catch_warnings():  # "extension not supported" notes: about features we do not read
-        warnings.simplefilter("ignore")
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    handle = path.open("rb")  # a handle, not a name: openpyxl refuses names not ending .xlsx (.et)
+    try:
+        with warnings.catch_warnings():  # "extension not supported" notes: about features we do not read
+            warnings.simplefilter("ignore")
+            workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+    except BaseException:
+        handle.close()
+        raise
     lines: list[str] = []
     try:
         with zipfile.ZipFile(path) as archive:
@@ -53,6 +58,7 @@ def read_xlsx(path: Path) -> str:
                     lines.extend(rows)
     finally:
         workbook.close()
+        handle.close()
     return "\n".join(lines)
 
 
