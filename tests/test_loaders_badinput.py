@@ -324,3 +324,23 @@ def test_utf16le_without_bom_with_chinese_punctuation(tmp_path: Path) -> None:
     path = tmp_path / "plan.txt"
     path.write_bytes(text.encode("utf-16-le"))
     assert read_text(path) == text
+
+
+def test_unreadable_folder_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from zeren.loaders import inputs
+    from zeren.loaders.batch import extract_paths
+
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (tmp_path / "plan.txt").write_text(PLAN_TEXT, encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path):  # root reads every folder: deny this one as a user's chmod 000 would
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(inputs.os, "scandir", scandir)
+    batch = extract_paths([tmp_path])
+    assert [e.document.path for e in batch.extractions] == ["plan.txt"]
+    assert [str(f) for f in batch.failures] == [f"{locked}: cannot list folder: permission denied"]
