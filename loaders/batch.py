@@ -59,6 +59,7 @@ def extract_paths(
     collected = collect_inputs(paths)
     result.warnings.extend(collected.warnings)
     notices: dict[Path, Document] = {}
+    with_attachments = {f.notice for f in collected.files if f.notice is not None}
     for f in collected.files:
         try:
             extraction, notes = extract_input(f)
@@ -67,6 +68,12 @@ def extract_paths(
             notices[f.path] = extraction.document
             result.extractions.append(extraction)
             result.warnings.extend(notes)
+            if (
+                not extraction.tasks and f.path not in with_attachments
+            ):  # a notice's tasks are in its attachments
+                result.warnings.append(
+                    f"{extraction.document.path}: no task found (no responsibility note read)"
+                )
         except ZerenError as err:
             result.failures.append(
                 err if isinstance(err, LoaderError) else LoaderError(shown(f.path), str(err))

@@ -344,3 +344,16 @@ def test_unreadable_folder_is_reported(tmp_path: Path, monkeypatch: pytest.Monke
     batch = extract_paths([tmp_path])
     assert [e.document.path for e in batch.extractions] == ["plan.txt"]
     assert [str(f) for f in batch.failures] == [f"{locked}: cannot list folder: permission denied"]
+
+
+def test_a_document_without_tasks_is_never_silent(tmp_path: Path) -> None:
+    from zeren.loaders.batch import extract_paths
+
+    path = tmp_path / "lost.txt"
+    path.write_text(PLAN_TEXT.encode().decode("cp1252", errors="replace"), encoding="utf-8")
+    batch = extract_paths([path])
+    assert [len(e.tasks) for e in batch.extractions] == [0]
+    assert batch.warnings == [
+        f"{path}: the text looks like mojibake (Latin letters where Chinese is expected); tasks may be missing",
+        "lost.txt: no task found (no responsibility note read)",
+    ]
