@@ -30,7 +30,8 @@ def run_demo(output: Path, *, sources: Path | None = None) -> Iterator[str]:
     except OSError as err:
         raise ZerenError(f"{output}: cannot create the demo folder: {err.strerror or err}") from err
     gazetteer = Gazetteer.load(SAMPLES / "gazetteer.json") if sources is None else None
-    batch = extract_paths([sources or SAMPLES])
+    # the samples folder also holds their gazetteer, which is no document
+    batch = extract_paths([sources] if sources is not None else sorted(SAMPLES.glob("*.txt")))
     for failure in batch.failures:
         yield f"Error: {failure}"
     write_jsonl(output / "tasks.jsonl", (task_row(t) for e in batch.extractions for t in e.tasks))
