@@ -200,3 +200,21 @@ def test_export_graph_escapes_what_xml_cannot_hold(tmp_path):
     for suffix in (".graphml", ".gexf"):
         out = export_graph(G, tmp_path / f"g{suffix}")
         xml.dom.minidom.parse(str(out))
+
+
+def test_a_missing_side_file_with_odd_bytes_in_its_name_is_shown_escaped(samples_dir, tmp_path):
+    missing = tmp_path / (GBK_NAME.decode("utf-8", "surrogateescape") + "\nError: x.tsv")
+    result = run("build", samples_dir, "--aliases", missing, "-o", tmp_path / "g.json")
+    assert result.returncode == 1 and "\ufffd" not in result.stderr
+    assert result.stderr.strip().splitlines() == [
+        f"Error: {tmp_path}/\\xb9\\xe3\\xd6\\xdd.txt\\nError: x.tsv: cannot read agency table: No such file or directory"
+    ]
+    result = run("export", missing.with_suffix(".json"), "-o", tmp_path / "g.gexf")
+    assert result.returncode == 1 and "\\xb9\\xe3\\xd6\\xdd" in result.stderr
+
+
+def test_piped_standard_output_holds_the_table_and_nothing_else(samples_dir):
+    result = run("workload", samples_dir, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("[")  # no blank line of a progress bar before it
+    assert json.loads(result.stdout)

@@ -35,16 +35,18 @@ __all__ = ["cli", "main"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+# Files read are not checked by click (exists=True): its message would show a file name's
+# undecodable bytes as U+FFFD; the readers' own one-line errors show them escaped.
 PATHS = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 SOURCES = click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
 ALIASES = click.option(
     "--aliases",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False, path_type=Path),
     help="Agency table (from 'zeren agencies') whose corrections the build honours.",
 )
 GAZETTEER = click.option(
     "--gazetteer",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False, path_type=Path),
     help="Extra gazetteer JSON merged over the bundled one.",
 )
 BACKEND = click.option(
@@ -186,7 +188,7 @@ def build(paths, output, aliases, gazetteer):
 
 
 @cli.command()
-@click.argument("graph_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("graph_file", type=click.Path(dir_okay=False, path_type=Path))
 @output_option(".graphml, .gexf or .json")
 def export(graph_file, output):
     """Export a saved graph for Gephi or other tools.
@@ -486,7 +488,7 @@ def neo4j():
 
 
 @neo4j.command("push")
-@click.argument("graph_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("graph_file", type=click.Path(dir_okay=False, path_type=Path))
 @neo4j_options
 @click.option("--clear", is_flag=True, help="Delete the server's Zeren graph first.")
 def neo4j_push(graph_file, uri, user, database, clear):

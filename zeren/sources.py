@@ -55,6 +55,7 @@ def extract_with_progress(paths: list[Path], *, outputs: Iterable[Path | None] =
 
     ``outputs`` are the files (or folders) the command will write: refused if the run reads them.
     """
+    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from zeren.loaders.batch import extract_paths
@@ -70,7 +71,9 @@ def extract_with_progress(paths: list[Path], *, outputs: Iterable[Path | None] =
         TimeElapsedColumn(),
         TextColumn("{task.description}"),
         transient=True,
-        disable=len(files) < 2,
+        # on standard error, and only on a terminal: piped stdout carries the table and nothing else
+        console=(console := Console(stderr=True)),
+        disable=len(files) < 2 or not console.is_terminal,
     ) as bar:
         job = bar.add_task("", total=len(files))
         batch = extract_paths(
