@@ -88,9 +88,8 @@ def corpus(tmp_path_factory) -> Path:
             ["tasks.jsonl", "agencies.jsonl", "report.jsonl"],
         ),
         (["build", "{corpus}", "-o", "graph.json"], ["graph.json"]),
-        (["build", "{corpus}", "-o", "graph.graphml"], ["graph.graphml"]),
     ],
-    ids=["extract", "build-json", "build-graphml"],
+    ids=["extract", "build"],
 )
 def test_a_killed_run_leaves_the_old_output_or_the_whole_new_one(corpus, tmp_path, command, outputs):
     args = [a.format(corpus=corpus) for a in command]
@@ -185,3 +184,28 @@ def test_an_output_beside_the_inputs_with_another_suffix_is_fine(samples_dir, tm
     (docs / sample.name).write_bytes(sample.read_bytes())
     assert run("extract", docs, "-o", docs / "tasks.jsonl").returncode == 0
     assert (docs / "tasks.jsonl").read_text(encoding="utf-8").count("\n") > 0
+
+
+def test_a_symlinked_output_keeps_its_link_and_a_replaced_file_its_mode(tmp_path):
+    real = tmp_path / "real.jsonl"
+    real.write_text(OLD, encoding="utf-8")
+    real.chmod(0o640)
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(real.name)
+    write_text(link, "new\n")
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == "new\n"
+    assert real.stat().st_mode & 0o777 == 0o640
+
+
+def test_a_device_output_is_written_directly_never_replaced(samples_dir):
+    import stat
+
+    with atomic_path("/dev/null") as tmp:
+        assert tmp == Path("/dev/null")
+        tmp.write_text("dropped", encoding="utf-8")
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    result = run("workload", samples_dir, "--format", "csv", "-o", "/dev/stdout")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("agency,")
+    assert Path("/dev/stdout").is_symlink() or not Path("/dev/stdout").is_file()
+    assert not [p for p in os.listdir("/dev") if p.endswith(".part")]

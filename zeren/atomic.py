@@ -4,7 +4,9 @@ Everything Zeren writes goes to a temporary file beside the target and is
 renamed onto it only when complete: a killed run leaves the previous output
 intact (or none), never a shorter file that looks whole.
 
-The temporary file is hidden (``.NAME.PID.XXXX.part``) and carries the writing
+A target that is not a regular file (``/dev/stdout``, a FIFO) is written
+directly; a symlink's target is replaced, not the link; a replaced file keeps
+its mode. The temporary file is hidden (``.NAME.PID.XXXX.part``) and carries the writing
 process's id, so that a later write of the same target removes the ones that a
 killed process left behind (never one a live process is still writing).
 """
@@ -14,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,6 +36,12 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
     ('done', ['t.txt'])
     """
     target = Path(target)
+    if target.exists() and not target.is_file():
+        # /dev/stdout, a FIFO, a terminal: nothing to rename onto, and replacing it would be wrong
+        yield target
+        return
+    if target.is_symlink():
+        target = target.resolve()  # replace the file the link points to, keep the link
     _remove_stale_parts(target)
     fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.{os.getpid()}.", suffix=".part")
     os.close(fd)
@@ -41,7 +50,7 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
         yield tmp
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs get the user's usual mode
+        os.chmod(tmp, _mode(target))
         os.replace(tmp, target)
     finally:
         with contextlib.suppress(FileNotFoundError):
@@ -81,6 +90,14 @@ def _alive(pid: int) -> bool:
     except OSError:  # exists but belongs to someone else
         return True
     return True
+
+
+def _mode(target: Path) -> int:
+    """The replaced file's mode, or the user's usual one for a new file (mkstemp makes 0600)."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        return 0o666 & ~_umask()
 
 
 def _umask() -> int:
