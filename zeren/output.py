@@ -15,7 +15,7 @@ import pandas as pd
 
 from zeren.atomic import atomic_path, write_text
 from zeren.errors import ZerenError
-from zeren.safetext import printable
+from zeren.safetext import path_text, printable
 
 __all__ = ["FORMATS", "table_output", "emit_tables", "write_jsonl"]
 
@@ -94,7 +94,7 @@ def emit_tables(tables: dict[str, pd.DataFrame], fmt: str, output: Path | None) 
         with _writing(output), atomic_path(output) as tmp, pd.ExcelWriter(tmp, engine="openpyxl") as writer:
             for name, df in tables.items():
                 df.to_excel(writer, sheet_name=name[:31], index=False)
-        click.echo(f"Wrote {output}", err=True)
+        click.echo(f"Wrote {path_text(output)}", err=True)
         return
     if fmt == "json":
         payload = (
@@ -118,7 +118,7 @@ def emit_tables(tables: dict[str, pd.DataFrame], fmt: str, output: Path | None) 
     else:
         with _writing(output):
             write_text(output, text if text.endswith("\n") else text + "\n")
-        click.echo(f"Wrote {output}", err=True)
+        click.echo(f"Wrote {path_text(output)}", err=True)
 
 
 def write_jsonl(path: Path, rows: Iterable[dict]) -> None:
