@@ -209,3 +209,18 @@ def test_a_device_output_is_written_directly_never_replaced(samples_dir):
     assert result.stdout.startswith("agency,")
     assert Path("/dev/stdout").is_symlink() or not Path("/dev/stdout").is_file()
     assert not [p for p in os.listdir("/dev") if p.endswith(".part")]
+
+
+def test_a_table_or_demo_output_that_is_an_input_is_refused(samples_dir, tmp_path):
+    graph = tmp_path / "graph.json"
+    assert run("build", samples_dir, "-o", graph).returncode == 0
+    saved = graph.read_bytes()
+    result = run("workload", graph, "--format", "csv", "-o", graph)
+    assert result.returncode == 1 and result.stderr.startswith(f"Error: output {graph} is read by this run")
+    assert graph.read_bytes() == saved
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "plan.txt").write_bytes(next(samples_dir.glob("*.txt")).read_bytes())
+    result = run("demo", "--sources", docs, "-o", docs)
+    assert result.returncode == 1 and "Error: output " in result.stderr
+    assert _visible(docs) == {"plan.txt"}
