@@ -8,9 +8,10 @@ from pathlib import Path, PurePosixPath
 
 from zeren.errors import LoaderError, ZerenError
 from zeren.loaders.extract import parse_document
-from zeren.loaders.inputs import InputFile, collect_inputs, member_file, shown
+from zeren.loaders.inputs import InputFile, collect_inputs, member_file
 from zeren.loaders.readers import read_document
 from zeren.loaders.records import Document, Extraction
+from zeren.safetext import path_text
 
 __all__ = ["BatchResult", "extract_paths", "extract_input"]
 
@@ -27,11 +28,11 @@ class BatchResult:
 def extract_input(f: InputFile) -> tuple[Extraction, tuple[str, ...]]:
     """Read and parse one input (a file or a bundle member); its records and read warnings."""
     if f.problem:
-        raise LoaderError(shown(f.path), f.problem)
-    name = shown(f.path) + (f"!{f.source.rsplit('!', 1)[-1]}" if f.member else "")
+        raise LoaderError(path_text(f.path), f.problem)
+    name = path_text(f.path) + (f"!{f.source.rsplit('!', 1)[-1]}" if f.member else "")
     with member_file(f) as path:
         text, notes = read_document(path, name=name)
-    doc = shown(Path(f.path).stem)
+    doc = path_text(Path(f.path).stem)
     if f.member:
         doc += "!" + PurePosixPath(f.source.rsplit("!", 1)[-1]).stem
     return parse_document(text, source=f.source, doc=doc), notes
@@ -76,10 +77,10 @@ def extract_paths(
                 )
         except ZerenError as err:
             result.failures.append(
-                err if isinstance(err, LoaderError) else LoaderError(shown(f.path), str(err))
+                err if isinstance(err, LoaderError) else LoaderError(path_text(f.path), str(err))
             )
         except Exception as err:  # noqa: BLE001 - any parser bug must not stop the batch
-            failure = LoaderError(shown(f.path), f"unexpected {type(err).__name__}: {err}")
+            failure = LoaderError(path_text(f.path), f"unexpected {type(err).__name__}: {err}")
             failure.__cause__ = err
             result.failures.append(failure)
         if progress is not None:

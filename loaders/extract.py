@@ -24,6 +24,7 @@ from zeren.loaders.normalise import Line, normalise_text
 from zeren.loaders.records import Document, Extraction, Plan, ReportEntry, Task
 from zeren.loaders.rows import table_found
 from zeren.loaders.tables import find_tables
+from zeren.safetext import path_text
 
 __all__ = ["parse_document", "extract_file"]
 
@@ -138,8 +139,7 @@ def extract_file(path: str | Path, *, source: str | None = None) -> Extraction:
 
     ``source`` is the name the records keep for the file (default: its file name).
     """
-    from zeren.loaders.inputs import shown
     from zeren.loaders.readers import read_text
 
     path = Path(path)
-    return parse_document(read_text(path), source=source or shown(path.name), doc=shown(path.stem))
+    return parse_document(read_text(path), source=path_text(source or path.name), doc=path_text(path.stem))

@@ -22,18 +22,18 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
+from zeren.safetext import path_text
+
 __all__ = [
     "InputFile",
     "Collected",
     "collect_inputs",
     "collect_files",
-    "shown",
     "member_file",
     "MAX_MEMBERS",
 ]
 
 MAX_MEMBERS = 1000  # members of one bundle; an attachment bundle holds a handful
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _HREF = re.compile(rb"""\bhref\s*=\s*["']?([^"'\s>]+)""", re.I)
 _PAGE_SUFFIXES = (".html", ".htm")
 
@@ -61,16 +61,6 @@ class Collected:
     warnings: list[str] = field(default_factory=list)
 
 
-def shown(name: str | os.PathLike[str]) -> str:
-    """A file name fit for a one-line message: undecodable bytes and control characters escaped.
-
-    >>> shown(os.fsdecode(b"d/\\xff.txt")), shown("a\\nb.txt")
-    ('d/\\\\xff.txt', 'a\\\\nb.txt')
-    """
-    text = os.fsencode(name).decode("utf-8", "backslashreplace")
-    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
-
-
 def collect_files(paths: Iterable[str | Path | InputFile]) -> list[InputFile]:
     """The inputs of ``collect_inputs``, without its warnings."""
     return collect_inputs(paths).files
@@ -91,7 +81,7 @@ def collect_inputs(paths: Iterable[str | Path | InputFile]) -> Collected:
         if p.is_dir():
             found.extend(_walk(p, p, set()))
         else:
-            found.append(InputFile(p, shown(p.name)))
+            found.append(InputFile(p, path_text(p.name)))
     collected = Collected()
     _read_once(found, collected)
     collected.files = _with_members(collected.files)
@@ -102,14 +92,14 @@ def collect_inputs(paths: Iterable[str | Path | InputFile]) -> Collected:
 
 def _walk(root: Path, folder: Path, seen: set[tuple[int, int]]) -> Iterator[InputFile]:
     def source(path: Path) -> str:
-        return shown(path.relative_to(root).as_posix())
+        return path_text(path.relative_to(root).as_posix())
 
     try:
         info = folder.stat()
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as err:
         yield InputFile(
-            folder, source(folder) or shown(folder.name), problem=f"cannot list folder: {_reason(err)}"
+            folder, source(folder) or path_text(folder.name), problem=f"cannot list folder: {_reason(err)}"
         )
         return
     seen = seen | {(info.st_dev, info.st_ino)}
@@ -225,7 +215,7 @@ def _with_members(files: list[InputFile]) -> list[InputFile]:
             continue
         for info in sorted(infos, key=lambda i: i.filename):
             name = _member_name(info)
-            out.append(f._replace(source=f"{f.source}!{shown(name)}", member=info.filename))
+            out.append(f._replace(source=f"{f.source}!{path_text(name)}", member=info.filename))
     return out
 
 

@@ -6,7 +6,7 @@ its content (``formats.sniff``; the suffix decides only for text), then hands
 it to that format's reader (``loaders.formats``). Everything after this works
 on the returned string. Any failure, from the file system or from a parsing
 library, becomes one ``LoaderError`` naming the file (its name escaped, see
-``inputs.shown``); what a reader could read only in part comes back as warnings.
+``zeren.safetext.path_text``); what a reader could read only in part comes back as warnings.
 
 Tables come out one row a line with cells joined by `` | ``; a merged cell is
 repeated in each column and row it spans.
@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from zeren.errors import LoaderError
 from zeren.loaders.formats.warn import ReadWarning
-from zeren.loaders.inputs import shown
+from zeren.safetext import path_text
 
 __all__ = ["read_text", "read_document", "Read", "SUPPORTED_SUFFIXES", "FORMATS", "MAX_FILE_BYTES"]
 
@@ -93,7 +93,7 @@ def read_document(path: str | os.PathLike[str], *, name: str | None = None) -> R
 
     ``name`` is how messages call the file (default: ``path``, escaped).
     """
-    name = name or shown(path)
+    name = name or path_text(path)
     file = Path(path)
     _check_file(file, name)  # first, so a folder or a missing file is named as such
     suffix = file.suffix.lower()

@@ -102,7 +102,6 @@ def test_hundred_megabyte_file(tmp_path: Path) -> None:
 def test_module_doctests() -> None:
     for name in (
         "readers",
-        "inputs",
         "formats.encoding",
         "formats.grid",
         "formats.htmlpage",

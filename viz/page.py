@@ -20,6 +20,7 @@ from pyvis.edge import Edge
 from pyvis.network import Network
 from pyvis.node import Node
 
+from zeren.atomic import write_text
 from zeren.errors import ViewError
 
 __all__ = ["View", "ViewError", "write_html", "script_json"]
@@ -88,7 +89,7 @@ def write_html(view: View, path: str | Path) -> Path:
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(view.generate_html(), encoding="utf-8")
+        write_text(path, view.generate_html())
     except OSError as err:
         raise ViewError(f"cannot write {path}: {err.strerror or err}") from err
     return path

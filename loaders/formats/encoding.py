@@ -108,7 +108,7 @@ def decode_bytes(data: bytes, path: str, *, declared: str | None = None) -> str:
     if text is None and declared:
         try:
             text = _strict(data, _canonical(declared))
-        except LookupError:
+        except (LookupError, ValueError):  # an unknown name, or one codecs cannot even look up
             text = None
     if text is not None and "\x00" not in text:
         return _unmangled(text)

@@ -49,6 +49,8 @@ _DOWNLOAD = re.compile(r"\.(?:docx?|xlsx?|pdf|wps|et|zip|rar|ofd)(?:$|[?#])", re
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w.:]+)""", re.I)
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _XML_DECLARATION = re.compile(r"^<\?xml[^>]*\?>")
+# lxml parses these (also as &#x1F;) but refuses to have them set: dropped from a moved tail
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _SPACES = re.compile(r"[ \t\n\r\f\xa0]+")
 _WIDE = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
 # A line break between two wide characters is no space (CSS Text 3, segment break rules).
@@ -148,9 +150,9 @@ def _remove(element: etree._Element) -> None:
     if tail:
         previous = element.getprevious()
         if previous is not None:
-            previous.tail = (previous.tail or "") + tail
+            previous.tail = _NOT_XML.sub("", (previous.tail or "") + tail)
         else:
-            parent.text = (parent.text or "") + tail
+            parent.text = _NOT_XML.sub("", (parent.text or "") + tail)
     parent.remove(element)
 
 
