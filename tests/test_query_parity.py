@@ -58,6 +58,8 @@ def cases(G, name: str) -> list[dict]:
             {"doc": doc, "lead_weight": 2.0, "support_weight": 1.0, "k": 1.5},
             {"level": "county", "due_from": "2020-01-01", "due_to": "2023-06-30"},
             {"jurisdiction": top["jurisdiction"].iloc[0] if len(top) else None},
+            {"k": 1.0, "z": 0.5, "min_peers": 2, "min_spread": 0.0},
+            {"due_from": "2024-01-01", "min_peers": 1, "min_spread": 0.25},
         ],
         "leader_workload": [{}, {"doc": doc}, {"due_from": "2021-01-01", "k": 1.0}],
         "hotspot_tasks": [{}, {"n": 50}, {"plan": plan, "n": 3}],
