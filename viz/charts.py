@@ -46,14 +46,17 @@ def workload_chart(frame: pd.DataFrame, path: str | Path, *, top: int = 20) -> P
 
 
 def calendar_chart(grid: pd.DataFrame, path: str | Path) -> Path:
-    """Heat-map of a :func:`viz.calendar.deadline_calendar` grid (agencies × months)."""
+    """Heat-map of a :func:`viz.calendar.deadline_calendar` grid (agencies × periods on a true time axis)."""
     family = cjk_font_family()
     rows, cols = grid.shape
-    fig = Figure(figsize=(max(6, 0.6 * cols + 3.5), 0.36 * max(rows, 3) + 1.5), dpi=110)
+    fig = Figure(figsize=(min(24, max(6, 0.6 * cols + 3.5)), 0.36 * max(rows, 3) + 1.5), dpi=110)
     ax = fig.add_subplot()
     if rows and cols:
         image = ax.imshow(grid.to_numpy(), aspect="auto", cmap="OrRd", vmin=0)
-        ax.set_xticks(range(cols), [str(c) for c in grid.columns], rotation=45, ha="right", fontfamily=family)
+        every = max(1, cols // 24)  # a true time axis can be long: label every n-th period
+        ticks = list(range(0, cols, every))
+        labels = [str(grid.columns[i]) for i in ticks]
+        ax.set_xticks(ticks, labels, rotation=45, ha="right", fontfamily=family)
         ax.set_yticks(range(rows), [str(i) for i in grid.index], fontfamily=family)
         for (r, c), value in pd.DataFrame(grid.to_numpy()).stack().items():
             if value:
@@ -62,7 +65,7 @@ def calendar_chart(grid: pd.DataFrame, path: str | Path) -> Path:
     else:
         ax.text(0.5, 0.5, "no dated deadlines", ha="center", va="center", fontfamily=family)
         ax.set_axis_off()
-    ax.set_title("Deadlines per agency and month", fontfamily=family)
+    ax.set_title("Deadlines per agency over time", fontfamily=family)
     return _save(fig, path)
 
 

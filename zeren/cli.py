@@ -663,19 +663,27 @@ def viz(sources, output, view, agency, plan, doc, level, aliases, gazetteer):
 @cli.command()
 @SOURCES
 @output_option("Folder to write the report into.", folder=True)
+@click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    default="zh",
+    show_default=True,
+    help="Language of the page (Chinese by default).",
+)
 @ALIASES
 @GAZETTEER
-def report(sources, output, aliases, gazetteer):
-    """Write a planner's report: workload table and chart, hotspots, gaps, deadline calendar, views.
+def report(sources, output, lang, aliases, gazetteer):
+    """Write a planner's report: who is overloaded and why, progress, deadline calendar, hotspots, gaps, views.
 
     \b
     Example:
       zeren report ../shared/corpus/seeds -o report/
+      zeren report graph.json -o report-en/ --lang en
     """
     from zeren.viz.report import write_report
 
     loaded = _graph(sources, aliases, gazetteer)
-    index = write_report(loaded.graph, output)
+    index = write_report(loaded.graph, output, lang=lang)
     click.echo(f"Wrote {index}", err=True)
     if loaded.failures:
         raise Failed
