@@ -20,7 +20,7 @@ def run_demo(output: Path, *, sources: Path | None = None) -> Iterator[str]:
     from zeren.graph.io import export_graph, save_graph
     from zeren.loaders.batch import extract_paths
     from zeren.loaders.export import task_row
-    from zeren.output import write_jsonl
+    from zeren.output import write_csv, write_jsonl
     from zeren.queries import GROUPS, run_query
     from zeren.viz import coresponsibility_view, whole_graph_view, write_html
     from zeren.viz.report import write_report
@@ -45,7 +45,7 @@ def run_demo(output: Path, *, sources: Path | None = None) -> Iterator[str]:
 
     for name in ["workload", *GROUPS["hotspots"], *GROUPS["gaps"]]:
         path = output / f"{name}.csv"
-        run_query(name, G).to_csv(path, index=False)
+        write_csv(run_query(name, G), path)
         yield f"table → {path}"
 
     write_html(whole_graph_view(G), output / "graph.html")

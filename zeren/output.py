@@ -34,7 +34,15 @@ from zeren.atomic import atomic_path
 from zeren.cells import safe_cell
 from zeren.errors import ZerenError
 
-__all__ = ["FORMATS", "table_output", "emit_tables", "write_jsonl", "fit_columns", "terminal_width"]
+__all__ = [
+    "FORMATS",
+    "table_output",
+    "emit_tables",
+    "write_csv",
+    "write_jsonl",
+    "fit_columns",
+    "terminal_width",
+]
 
 FORMATS = ("table", "csv", "json", "xlsx")
 LONG_TEXT_COLUMNS = {
@@ -105,9 +113,10 @@ def fit_columns(df: pd.DataFrame, width: int | None) -> tuple[dict[str, int], li
     """Column widths that fit ``width`` (None: natural widths) and the columns left out.
 
     Numbers keep their natural width; text may be cut to its floor (its header,
-    or ``_TEXT_FLOOR`` characters). Columns are kept left to right, ids of
-    agencies and tasks last when a name or text column is there; the long text
-    columns take what is left.
+    or ``_TEXT_FLOOR`` cells). Columns are kept by priority: the row's label
+    (``name`` or ``text``), then numbers, then other text, ids of agencies and
+    tasks last when a label is there; they are shown in their own order and the
+    long text columns take the space left.
     """
     from rich.cells import cell_len
 
@@ -120,7 +129,14 @@ def fit_columns(df: pd.DataFrame, width: int | None) -> tuple[dict[str, int], li
     if width is None:
         return natural, []
     has_names = bool({"name", "text"} & set(df.columns))
-    order = sorted(df.columns, key=lambda c: (has_names and c in ID_COLUMNS, list(df.columns).index(c)))
+    label = next((c for c in ("name", "text") if c in df.columns), None)
+
+    def priority(c: str) -> tuple[int, int]:
+        # the row's label first, then the figures, then other text; ids last where a label says the same
+        rank = 0 if c == label else 3 if has_names and c in ID_COLUMNS else 1 if _numeric(df[c]) else 2
+        return rank, list(df.columns).index(c)
+
+    order = sorted(df.columns, key=priority)
     chrome = 1  # the left border; each column adds its padding and right border
     kept: list[str] = []
     for c in order:
@@ -129,7 +145,7 @@ def fit_columns(df: pd.DataFrame, width: int | None) -> tuple[dict[str, int], li
     kept = [c for c in df.columns if c in kept]
     widths = {c: floor[c] for c in kept}
     spare = width - chrome - sum(widths[c] + 3 for c in kept)
-    for c in sorted(kept, key=lambda c: c in LONG_TEXT_COLUMNS):  # short columns first, long text last
+    for c in sorted(kept, key=lambda c: (c != label, c in LONG_TEXT_COLUMNS)):  # the label first, long text last
         grow = min(spare, natural[c] - widths[c])
         widths[c] += grow
         spare -= grow
@@ -266,6 +282,12 @@ def _sheet_name(name: str, used: set[str]) -> str:
         candidate, n = base[: 31 - len(suffix)] + suffix, n + 1
     used.add(candidate.lower())
     return candidate
+
+
+def write_csv(df: pd.DataFrame, path: Path) -> None:
+    """One table as CSV, formula-like text neutralised, written atomically."""
+    with _writing(path), atomic_path(path) as tmp:
+        _safe_frame(df).to_csv(tmp, index=False)
 
 
 def write_jsonl(path: Path, rows: Iterable[dict]) -> None:
