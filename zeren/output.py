@@ -145,7 +145,9 @@ def fit_columns(df: pd.DataFrame, width: int | None) -> tuple[dict[str, int], li
     kept = [c for c in df.columns if c in kept]
     widths = {c: floor[c] for c in kept}
     spare = width - chrome - sum(widths[c] + 3 for c in kept)
-    for c in sorted(kept, key=lambda c: (c != label, c in LONG_TEXT_COLUMNS)):  # the label first, long text last
+    for c in sorted(
+        kept, key=lambda c: (c != label, c in LONG_TEXT_COLUMNS)
+    ):  # the label first, long text last
         grow = min(spare, natural[c] - widths[c])
         widths[c] += grow
         spare -= grow
