@@ -22,7 +22,18 @@ import networkx as nx
 from zeren.errors import QueryError
 from zeren.graph.schema import AGENCY, DOCUMENT, LEADER, LEVELS, PLAN
 
-__all__ = ["closest", "check_filters", "undated_documents", "find_units"]
+__all__ = [
+    "closest",
+    "check_filters",
+    "undated_documents",
+    "find_units",
+    "is_year",
+    "refuse_years",
+    "UNDATED_CYPHER",
+]
+
+# the documents whose date is unknown, on a Neo4j server (the same rule as undated_documents)
+UNDATED_CYPHER = "MATCH (d:Document) WHERE NOT coalesce(substring(d.date, 0, 4), '') =~ '[0-9]{4}' RETURN d.id AS id ORDER BY id"
 
 _SHOWN = 3
 
@@ -61,6 +72,20 @@ def undated_documents(G: nx.MultiDiGraph) -> list[str]:
     )
 
 
+def is_year(value: object) -> bool:
+    return isinstance(value, str) and len(value) == 4 and value.isdigit()
+
+
+def refuse_years(params: Mapping[str, Any], undated: list[str]) -> None:
+    """A compare by year is refused while any document's date is unknown: it could fall on either side."""
+    if undated and any(is_year(params.get(side)) for side in ("left", "right")):
+        raise QueryError(
+            f"cannot compare by year: {len(undated)} document(s) have no known date "
+            f"({', '.join(undated[:5])}{', …' if len(undated) > 5 else ''}); give them one "
+            "(--date or --manifest when reading) or compare documents by id"
+        )
+
+
 def check_filters(G: nx.MultiDiGraph, params: Mapping[str, Any]) -> None:
     """Raise QueryError for a filter value the graph does not hold (with the closest it does)."""
     plans = dict(_nodes(G, PLAN))
@@ -96,14 +121,8 @@ def check_filters(G: nx.MultiDiGraph, params: Mapping[str, Any]) -> None:
         if value.removeprefix("doc:") in docs:
             continue
         years = {(a.get("date") or "")[:4] for a in docs.values()}
-        if value.isdigit() and len(value) == 4:
-            undated = undated_documents(G)
-            if undated:
-                raise QueryError(
-                    f"cannot compare by year: {len(undated)} document(s) have no known date "
-                    f"({', '.join(undated[:5])}{', …' if len(undated) > 5 else ''}); give them one "
-                    "(--date or --manifest when reading) or compare documents by id"
-                )
+        if is_year(value):
+            refuse_years(params, undated_documents(G))
             if value not in years:
                 raise _missing("year", value, years - {""})
             continue

@@ -231,3 +231,32 @@ def test_compare_by_year_refuses_undated_documents_and_names_them(samples_dir, t
     assert "cannot compare by year: 1 document(s) have no known date (nodate)" in result.stderr
     by_id = run("compare", graph, "--left", "nodate", "--right", "qingshan-2025-park-campaign")
     assert by_id.returncode == 0, by_id.stderr
+
+
+def test_viz_refuses_options_its_view_does_not_use(graph, tmp_path):
+    result = run("viz", graph, "--view", "coresponsibility", "--level", "county", "-o", tmp_path / "v.html")
+    assert result.returncode == 1
+    assert result.stderr.strip() == "Error: --level does not apply to --view coresponsibility"
+    assert not (tmp_path / "v.html").exists()
+
+
+@pytest.mark.neo4j
+def test_compare_by_year_on_neo4j_refuses_undated_documents(neo4j_driver, neo4j_env, samples_dir, tmp_path):
+    from neo4j_fixtures import load_into
+
+    from zeren.graph.build import build_graph
+    from zeren.loaders.batch import extract_paths
+    from zeren.loaders.extract import parse_document
+
+    batch = extract_paths([samples_dir])
+    undated = parse_document(
+        "青山县物流方案\n一、任务\n1.建设物流园。(牵头单位:县商务局)\n", source="nodate.txt", doc="nodate"
+    )
+    load_into(neo4j_driver, build_graph([*batch.extractions, undated]))
+    env = {**os.environ, **neo4j_env}
+    result = subprocess.run(
+        [*ZEREN, "compare", "--backend", "neo4j", "--left", "2024", "--right", "2025"],
+        capture_output=True, text=True, timeout=300, env=env,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert "cannot compare by year: 1 document(s) have no known date (nodate)" in result.stderr

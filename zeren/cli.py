@@ -296,9 +296,33 @@ def _tables(
         from zeren.queries._lookup import check_filters
 
         check_filters(loaded.graph, params)
+    elif "compare" in names:
+        _neo4j_refuse_years(params, *neo4j)
     return {
         n: _run(n, loaded, backend, *neo4j, **(_params_for(n, params) if each else params)) for n in names
     }
+
+
+def _neo4j_refuse_years(
+    params: dict[str, Any], uri: str | None, user: str | None, database: str | None
+) -> None:
+    from zeren.queries._lookup import UNDATED_CYPHER, is_year, refuse_years
+
+    if not any(is_year(params.get(side)) for side in ("left", "right")):
+        return
+    from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
+
+    from zeren.errors import BackendError
+    from zeren.graph.neo4j_store import connect
+
+    driver = connect(uri=uri, user=user)
+    try:
+        records, _, _ = driver.execute_query(UNDATED_CYPHER, database_=database)
+    except (Neo4jError, ServiceUnavailable, SessionExpired) as err:
+        raise BackendError(f"Neo4j failed listing document dates: {err}") from err
+    finally:
+        driver.close()
+    refuse_years(params, [str(r["id"]).removeprefix("doc:") for r in records])
 
 
 def _emit(
@@ -619,6 +643,10 @@ def status_import(ledger, graph_file, output):
         raise Failed
 
 
+# the options each view uses; any other is refused rather than silently ignored
+VIEW_OPTIONS = {"graph": {"plan", "doc", "level"}, "ego": {"agency"}, "coresponsibility": set()}
+
+
 @cli.command()
 @SOURCES
 @output_option("HTML file to write.")
@@ -645,6 +673,9 @@ def viz(sources, output, view, agency, plan, doc, level, aliases, gazetteer):
     """
     from zeren.viz import coresponsibility_view, ego_view, whole_graph_view, write_html
 
+    given = {"agency": agency, "plan": plan, "doc": doc, "level": level}
+    for option in sorted(k for k, v in given.items() if v is not None and k not in VIEW_OPTIONS[view]):
+        raise ZerenError(f"--{option} does not apply to --view {view}")
     loaded = _graph(sources, aliases, gazetteer)
     if view == "ego":
         if not agency:
