@@ -131,7 +131,10 @@ def test_charts_render_chinese_without_missing_glyphs(tmp_path):
         warnings.simplefilter("error")  # matplotlib warns "Glyph … missing from font" for tofu
         bars = workload_chart(workload(G), tmp_path / "w.png")
         heat = calendar_chart(deadline_calendar(G), tmp_path / "c.png")
-    assert bars.read_bytes()[:8] == PNG and heat.read_bytes()[:8] == PNG
+        zh = workload_chart(workload(G), tmp_path / "wz.png", lang="zh")  # the report's Chinese labels
+        empty = calendar_chart(deadline_calendar(nx.MultiDiGraph()), tmp_path / "cz.png", lang="zh")
+        heat_zh = calendar_chart(deadline_calendar(G), tmp_path / "hz.png", lang="zh")
+    assert all(p.read_bytes()[:8] == PNG for p in (bars, heat, zh, empty, heat_zh))
 
 
 def test_workload_chart_needs_its_columns(tmp_path):

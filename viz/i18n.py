@@ -164,6 +164,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "没有措施对应的量化目标。",
         "Goals with figures that no measure addresses.",
     ),
+    "report.chart.leads": ("牵头", "leads"),
+    "report.chart.supports": ("配合", "supports"),
+    "report.chart.tasks": ("任务数", "tasks"),
+    "report.chart.due": ("到期任务数", "tasks due"),
+    "report.chart.undated": ("没有具体完成时限", "no dated deadlines"),
+    "report.chart.workload.title": ("工作负荷：最忙的 {n} 个单位", "Workload: the {n} busiest agencies"),
+    "report.chart.calendar.title": ("各单位完成时限分布（实际时间轴）", "Deadlines per agency over time"),
     # --- end of the report's strings ---
 }
 

@@ -66,10 +66,10 @@ def write_report(
     work = table("workload", G)
     grid = deadline_calendar(G)
     charts = {
-        "workload": workload_chart(_ranked(work), out / "workload.png").name
+        "workload": workload_chart(_ranked(work), out / "workload.png", lang=lang).name
         if work is not None and len(_ranked(work))
         else None,
-        "calendar": calendar_chart(grid, out / "deadlines.png").name,
+        "calendar": calendar_chart(grid, out / "deadlines.png", lang=lang).name,
     }
     views, problems = _write_views(G, out, _ranked(work), egos, words)
     font = copy_font(out)
