@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
@@ -34,6 +35,7 @@ __all__ = ["MIN_SIMILARITY", "measure_text", "merge_repeated"]
 MIN_SIMILARITY = 0.6
 CELL = " | "  # how a table row's cells are joined in Task.text
 _MIN_CHARS = 8  # shorter measures ("加强领导") are too generic to call repeats
+_MIN_SHARED = 0.3  # share of character pairs two copies must have in common before they are compared
 _NUMBERING = re.compile(r"^\s*(?:[(（]?\d+[)）.、．]?|[(（]?[一二三四五六七八九十]+[)）、.．])")
 _NOT_TEXT = re.compile(r"[\s\W_]+")
 
@@ -58,20 +60,27 @@ def merge_repeated(
     """``(task, source lines, place)`` per measure, in document order; ``place`` is the 1-based position
     of the kept copy in ``tasks``, so task ids stay those of the unmerged list."""
     cores = [measure_text(t) for t in tasks]
+    grams = [_bigrams(c) for c in cores]
+    # an index of the table rows' character pairs, so each inline measure meets only rows sharing words
+    index: dict[str, list[int]] = {}
+    for j, task in enumerate(tasks):
+        if _is_row(task) and len(cores[j]) >= _MIN_CHARS:
+            for gram in grams[j]:
+                index.setdefault(gram, []).append(j)
     pairs = []
-    for i, a in enumerate(tasks):
-        if len(cores[i]) < _MIN_CHARS:
+    for i, task in enumerate(tasks):
+        if _is_row(task) or len(cores[i]) < _MIN_CHARS:
             continue
-        for j in range(i + 1, len(tasks)):
-            b = tasks[j]
-            if _is_row(a) == _is_row(b) or len(cores[j]) < _MIN_CHARS or a.doc != b.doc:
+        shared = Counter(j for gram in grams[i] for j in index.get(gram, ()) if tasks[j].doc == task.doc)
+        for j, n in shared.items():
+            if n < _MIN_SHARED * min(len(grams[i]), len(grams[j])):
                 continue
             sm = SequenceMatcher(None, cores[i], cores[j], autojunk=False)
             if sm.real_quick_ratio() < min_similarity or sm.quick_ratio() < min_similarity:
                 continue
             score = sm.ratio()
             if score >= min_similarity:
-                pairs.append((-score, i, j))
+                pairs.append((-score, min(i, j), max(i, j)))
     partner: dict[int, int] = {}
     for _, i, j in sorted(pairs):
         if i not in partner and j not in partner:
@@ -84,6 +93,10 @@ def merge_repeated(
         elif i < other:
             out.append((_union(task, tasks[other]), (task.line, tasks[other].line), i + 1))
     return out
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[k : k + 2] for k in range(len(text) - 1)}
 
 
 def _union(first: Task, second: Task) -> Task:
