@@ -260,3 +260,16 @@ def test_compare_by_year_on_neo4j_refuses_undated_documents(neo4j_driver, neo4j_
     )  # fmt: skip
     assert result.returncode == 1
     assert "cannot compare by year: 1 document(s) have no known date (nodate)" in result.stderr
+
+
+def test_viz_checks_names_against_the_graph(graph, tmp_path):
+    blank = run("viz", graph, "--level", "县", "-o", tmp_path / "v.html")
+    assert blank.returncode == 1 and "no agency of level '县' in the graph" in blank.stderr
+    data = json.loads(Path(graph).read_text(encoding="utf-8"))
+    unit = next(
+        n for n in data["nodes"] if n.get("kind") == "Agency" and any(s != n["name"] for s in n["spellings"])
+    )
+    spelling = next(s for s in unit["spellings"] if s != unit["name"])
+    ego = run("viz", graph, "--view", "ego", "--agency", spelling, "-o", tmp_path / "ego.html")
+    assert ego.returncode == 0, ego.stderr
+    assert unit["name"] in (tmp_path / "ego.html").read_text(encoding="utf-8")

@@ -677,6 +677,14 @@ def viz(sources, output, view, agency, plan, doc, level, aliases, gazetteer):
     for option in sorted(k for k, v in given.items() if v is not None and k not in VIEW_OPTIONS[view]):
         raise ZerenError(f"--{option} does not apply to --view {view}")
     loaded = _graph(sources, aliases, gazetteer)
+    from zeren.queries._lookup import check_filters
+
+    check_filters(loaded.graph, given)  # a level or plan the graph lacks would draw a blank page
+    if agency is not None:
+        from zeren.queries._lookup import find_units
+
+        units = find_units(loaded.graph, agency)
+        agency = units[0] if len(units) == 1 else agency  # a spelling as written finds its unit
     if view == "ego":
         if not agency:
             raise ZerenError("--view ego needs --agency NAME")
