@@ -26,6 +26,7 @@ from pathlib import Path
 import networkx as nx
 
 from zeren.atomic import atomic_path
+from zeren.cells import safe_cell, unsafe_cell
 from zeren.errors import LoaderError, ZerenError
 from zeren.graph.agencies import AgencyRef, resolve
 from zeren.graph.agency_names import spelling_key
@@ -148,7 +149,7 @@ def load_overrides(path: str | Path) -> Overrides:
     for no, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        cells = [c.strip() for c in next(csv.reader([line], delimiter=delimiter))]
+        cells = [unsafe_cell(c.strip()) for c in next(csv.reader([line], delimiter=delimiter))]
         if header is None:
             header = cells
             missing = [c for c in ("spelling", "canonical") if c not in header]
@@ -239,7 +240,8 @@ def write_agency_table(source: nx.MultiDiGraph | Iterable[dict], path: str | Pat
         with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8", newline="") as fh:
             writer = csv.DictWriter(fh, fieldnames=TABLE_COLUMNS, delimiter=delimiter, lineterminator="\n")
             writer.writeheader()
-            writer.writerows(rows)
+            # text from documents never becomes a formula in a spreadsheet (zeren.cells)
+            writer.writerows({k: safe_cell(v) for k, v in row.items()} for row in rows)
     except OSError as err:
         raise ZerenError(f"{path}: cannot write: {err.strerror or err}") from err
     return path

@@ -1,5 +1,7 @@
 """The one builder: extraction records → the Zeren graph described in ``graph.schema``.
 
+A measure a document states twice (inline and again as a task-table row) is
+one task (``graph.dedupe``), carrying both source lines in ``lines``.
 Pure and deterministic: extractions are taken in document-id order and every
 node and edge is added in a fixed order, so the same records always give the
 same graph (node order, attributes and edges alike). Agency names are resolved
@@ -23,6 +25,7 @@ import networkx as nx
 from zeren.errors import LoaderError
 from zeren.graph.agencies import AgencyRef
 from zeren.graph.aliases import Overrides, document_context, resolve_in
+from zeren.graph.dedupe import merge_repeated
 from zeren.graph.gazetteer import Gazetteer
 from zeren.graph.schema import (
     AGENCY,
@@ -68,10 +71,10 @@ def build_graph(
         document = ex.document
         G.add_node(doc_id(document.id), **_document_attrs(document))
         plan_ids = _add_plans(G, ex, structure)
-        for n, task in enumerate(ex.tasks, 1):
+        for task, lines, n in merge_repeated(ex.tasks):
             tid = task_id(document.id, n)
             pid = plan_ids.get(task.plan) or _extra_plan(G, ex, task.plan, plan_ids, structure)
-            G.add_node(tid, **_task_attrs(task, pid, document))
+            G.add_node(tid, **_task_attrs(task, pid, document), lines=list(lines))
             structure.append((pid, tid, HAS_TASK))
             for edge, names in ((LEADS, task.leads), (SUPPORTS, task.supports)):
                 for position, raw in enumerate(names):
@@ -94,8 +97,9 @@ def build_graph(
     for src, dst, kind in structure:
         G.add_edge(src, dst, key=kind)
     for src, dst, kind, raw, position in roles:
-        # one edge per (unit, task, role): two spellings of one unit in a note keep the first
-        if not G.has_edge(src, dst, key=kind):
+        # one edge per (unit, task, role): two spellings of one unit in a note keep the first;
+        # a unit that leads a task does not also support it (two copies of a measure may differ)
+        if not G.has_edge(src, dst, key=kind) and not (kind == SUPPORTS and G.has_edge(src, dst, key=LEADS)):
             G.add_edge(src, dst, key=kind, raw=raw, position=position)
     return G
 

@@ -14,7 +14,8 @@ Node kinds and their attributes (every node has ``kind`` and ``name``):
   ``title`` (= ``name``), ``doc``, ``targets`` (list), ``mentions`` (list).
 - ``Task`` — id ``task:<doc>:<n>`` (n = 1-based order in the document);
   ``text``, ``doc``, ``plan`` (plan title), ``plan_id``, ``section``,
-  ``number``, ``source``, ``line``, ``deadline`` (raw text or None),
+  ``number``, ``source``, ``line``, ``lines`` (every source line of the
+  measure: two where a document repeats it, see ``graph.dedupe``), ``deadline`` (raw text or None),
   ``deadline_start``/``deadline_end`` (ISO dates or None), ``ongoing`` and
   ``recurring`` (bools). ``name`` is the first 40 characters of ``text``.
 - ``Agency`` — id ``agency:<canonical name>`` where the canonical name carries

@@ -38,6 +38,8 @@ NAMES = (
     "gaps_untargeted",
     "agency",
     "compare",
+    "responsibilities",
+    "progress",
 )
 
 GROUPS = {

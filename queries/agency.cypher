@@ -1,6 +1,6 @@
 // One unit's tasks; see agency.py.
 MATCH (a)-[r:LEADS|SUPPORTS]->(t:Task)
-WHERE (a:Agency OR a:Leader) AND (a.id = $agency OR a.name = $agency)
+WHERE (a:Agency OR a:Leader) AND (a.id = $agency OR a.name = $agency OR $agency IN coalesce(a.spellings, []))
 OPTIONAL MATCH (p)-[:LEADS|SUPPORTS]->(t)
 WHERE (p:Agency OR p:Leader) AND p <> a
 WITH a, r, t, p

@@ -1,7 +1,8 @@
 """Everything about one unit: each task it holds, in which role, as written, with whom and by when.
 
-``agency`` is a node id (``agency:…`` or ``leader:…``) or a name; every node
-with that id or name is included. ``as_written`` is the spelling the
+``agency`` is a node id (``agency:…`` or ``leader:…``), a name, or any
+spelling a document used for the unit (its ``spellings``, e.g. ``州人社局``);
+every node with that id, name or spelling is included. ``as_written`` is the spelling the
 document used on that task; ``partners`` the other holders' names.
 """
 
@@ -40,7 +41,9 @@ def agency(G: nx.MultiDiGraph, *, agency: str | None = None) -> pd.DataFrame:
     validate(agency=agency)
     rows = []
     for a, attrs in G.nodes(data=True):
-        if attrs.get("kind") not in (AGENCY, LEADER) or agency not in (a, attrs.get("name")):
+        if attrs.get("kind") not in (AGENCY, LEADER):
+            continue
+        if agency not in (a, attrs.get("name")) and agency not in (attrs.get("spellings") or ()):
             continue
         for _, t, key, data in G.out_edges(a, keys=True, data=True):
             role = edge_kind(key, data)

@@ -69,7 +69,7 @@ def test_nodes_and_attributes():
     assert G.nodes["task:qingshan-2025:1"] == {
         "kind": "Task", "name": "建立园区重点项目库，实行清单化管理。", "text": "建立园区重点项目库，实行清单化管理。",
         "doc": DOC.id, "plan": PLAN, "plan_id": "plan:qingshan-2025:1", "section": "一、项目建设", "number": "1",
-        "source": DOC.path, "line": 7, "deadline": "2025年6月底前", "deadline_start": None,
+        "source": DOC.path, "line": 7, "lines": [7], "deadline": "2025年6月底前", "deadline_start": None,
         "deadline_end": "2025-06-30", "ongoing": False, "recurring": False,
     }  # fmt: skip
     assert G.nodes["task:qingshan-2025:2"]["recurring"] is True

@@ -8,6 +8,7 @@ name, a newline in one, ``\\x01`` and escape sequences in a name, a gazetteer of
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import xml.dom.minidom
@@ -27,7 +28,9 @@ GBK_NAME = "广州".encode("gbk") + b".txt"
 
 def run(*args, cwd=None) -> subprocess.CompletedProcess:
     """Run zeren with bytes-safe arguments; output decoded leniently, as a terminal would show it."""
-    result = subprocess.run([*ZEREN, *map(str, args)], capture_output=True, cwd=cwd, timeout=300)
+    # wide tables, so whole names can be checked (a narrow COLUMNS would cut them with …)
+    env = {**os.environ, "COLUMNS": "400"}
+    result = subprocess.run([*ZEREN, *map(str, args)], capture_output=True, cwd=cwd, timeout=300, env=env)
     return subprocess.CompletedProcess(
         result.args,
         result.returncode,

@@ -71,8 +71,9 @@ def test_analyst_notebook_runs(kernel_dir, monkeypatch, tmp_path):
 def test_planner_notebook_runs(kernel_dir, monkeypatch, tmp_path):
     errors, text, _ = outputs(run("planner", kernel_dir, monkeypatch, tmp_path))
     assert errors == []
-    assert "agencies overloaded" in text
+    assert "county units overloaded" in text and "collectives listed apart" in text
     assert "support roles held by overloaded agencies" in text
+    assert "ledger: 3 rows matched, 0 unmatched" in text
     assert "report written: index.html" in text
     assert (tmp_path / "report" / "index.html").is_file()
 

@@ -28,8 +28,19 @@ def loaded(request, neo4j_driver):
         G = synthetic_graph(4000, seed=7)
     else:
         G = request.getfixturevalue("seeds_nx_graph")
+    G = with_statuses(G)
     load_into(neo4j_driver, G)
     return request.param, G
+
+
+def with_statuses(G):
+    """A copy where some tasks carry a ledger status (as 'zeren status import' sets), for ``progress``."""
+    H = G.copy()
+    tasks = sorted(n for n, a in H.nodes(data=True) if a.get("kind") == "Task")
+    for i, t in enumerate(tasks):
+        if i % 3 == 0:
+            H.nodes[t]["status"] = ("done", "in_progress", "not_started", "reported")[(i // 3) % 4]
+    return H
 
 
 def normalised(df) -> list[dict]:
@@ -58,6 +69,8 @@ def cases(G, name: str) -> list[dict]:
             {"doc": doc, "lead_weight": 2.0, "support_weight": 1.0, "k": 1.5},
             {"level": "county", "due_from": "2020-01-01", "due_to": "2023-06-30"},
             {"jurisdiction": top["jurisdiction"].iloc[0] if len(top) else None},
+            {"k": 1.0, "z": 0.5, "min_peers": 2, "min_spread": 0.0},
+            {"due_from": "2024-01-01", "min_peers": 1, "min_spread": 0.25},
         ],
         "leader_workload": [{}, {"doc": doc}, {"due_from": "2021-01-01", "k": 1.0}],
         "hotspot_tasks": [{}, {"n": 50}, {"plan": plan, "n": 3}],
@@ -71,8 +84,14 @@ def cases(G, name: str) -> list[dict]:
         "gaps_idle_mentions": [{}, {"plan": plan}],
         "gaps_missing_plans": [{}, {"doc": doc}],
         "gaps_untargeted": [{}, {"min_coverage": 0.9}, {"doc": doc, "min_coverage": 1.01}],
-        "agency": [{"agency": agency}, {"agency": G.nodes[agency]["name"] if agency in G else "x"}],
+        "agency": [
+            {"agency": agency},
+            {"agency": G.nodes[agency]["name"] if agency in G else "x"},
+            {"agency": (G.nodes[agency].get("spellings") or ["x"])[-1] if agency in G else "x"},
+        ],
         "compare": [{"left": years[0], "right": years[-1]}, {"left": docs[0], "right": doc}],
+        "responsibilities": [{}, {"plan": plan}, {"doc": doc}],
+        "progress": [{"as_of": "2024-06-30"}, {"level": "county", "as_of": "2030-01-01"}, {"doc": doc}],
     }
     return by_name[name]
 

@@ -32,6 +32,11 @@ def test_tasks_with_several_leads(seeds_nx_graph):
     assert list(cx["n_leads"]) == [6, 2, 2, 2, 2]
     assert "深入推进实施市场主体培育发展攻坚工程" in cx["text"].iloc[0]
     wd = run_query("multi_lead_tasks", seeds_nx_graph, doc=WD)
+    # three measures are stated inline and again in the task table with a different lead unit;
+    # merged into one task each (graph.dedupe), they show both leads
+    merged = [t for t in wd["task"] if len(seeds_nx_graph.nodes[t]["lines"]) == 2]
+    assert len(merged) == 3
+    wd = wd[~wd["task"].isin(merged)]
     assert len(wd) == 2
     assert "指导产业园区谋划、储备、申报" in wd["text"].iloc[0]
     assert wd["leads"].iloc[0] == "武定县发展改革局、武定县财政局"
@@ -43,3 +48,37 @@ def test_the_2019_notice_misses_one_announced_plan(seeds_nx_graph):
     assert [tuple(r) for r in df[["doc", "announced", "contained", "missing"]].itertuples(index=False)] == [
         (f"doc:{CX}", 6, 5, 1)
     ]
+
+
+def test_county_overload_flags_only_units_far_above_their_peers(seeds_nx_graph):
+    """Counted by hand in the 2024 武定县 plan (inline notes and the task table, a measure stated in both once).
+
+    - 县委办公室 leads table rows 3 and 50 and supports row 1: 2 led + 1 supported, load 2.5;
+    - 县税务局 leads nothing and supports four measures (inline (1)–(3) of 财税管理, the
+      嘉定 cooperation measure; table row 7 repeats inline (1)): 0 led + 4 supported;
+    - 县级有关部门 (a collective) supports table rows 6, 30, 40 and others: never a ranked unit;
+    - the park committee leads 32 measures: 34 notes naming it as lead, two of them repeats.
+    """
+    df = run_query("workload", seeds_nx_graph, level="county").set_index("name")
+    office, tax = df.loc["武定县委办公室"], df.loc["武定县税务局"]
+    assert (office["led"], office["supported"], office["load"]) == (2, 1, 2.5)
+    assert (tax["led"], tax["supported"]) == (0, 4)
+    assert not office["overloaded"] and not tax["overloaded"]
+    assert df.loc["武定县产业园区管委会", "led"] == 32
+    apart = df[df["kind"].isin(["collective", "vague"])]
+    assert "武定县级有关部门" in apart.index and not apart["overloaded"].any()
+    assert (apart["peers"] == 0).all() and apart["robust_z"].isna().all()
+    # collectives come after every unit: they are listed, not ranked
+    kinds = df["kind"].isin(["collective", "vague"]).tolist()
+    assert kinds == sorted(kinds)
+    flagged = df[df["overloaded"]]
+    # every flagged unit carries at least 5× its peers' median and sits 3.5 spreads above it
+    assert len(flagged) == 4 and (flagged["ratio"] >= 5).all() and (flagged["robust_z"] >= 3.5).all()
+    assert set(flagged.index) == {
+        "武定县产业园区管委会",
+        "武定县工信商务科技局",
+        "武定县发展改革局",
+        "武定县财政局",
+    }
+    # the heaviest unit not flagged carries under 4× the median
+    assert df.loc[~df["overloaded"] & ~df["kind"].isin(["collective", "vague"]), "ratio"].max() < 4

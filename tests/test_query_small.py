@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from zeren.queries import run_query
@@ -23,44 +24,68 @@ def rows(df, *cols):
 
 def test_workload_loads_partners_and_overload(query_graph):
     df = run_query("workload", query_graph)
+    # units first by load, then the collective and the vague party, which are never ranked
     assert rows(df, "agency", "led", "supported", "load", "partners", "due_in_window", "overloaded") == [
-        (F, 2, 1, 2.5, 3, 3, True),
+        (F, 2, 1, 2.5, 3, 3, False),
         (Z, 1, 1, 1.5, 3, 2, False),
         (D, 1, 0, 1.0, 1, 0, False),
         (G_, 1, 0, 1.0, 0, 0, False),
         (S, 1, 0, 1.0, 2, 1, False),
-        (V, 1, 0, 1.0, 0, 1, False),
         (YF, 0, 1, 0.5, 1, 0, False),
-        (C, 0, 1, 0.5, 0, 0, False),
         (R, 0, 1, 0.5, 2, 1, False),
+        (V, 1, 0, 1.0, 0, 1, False),
+        (C, 0, 1, 0.5, 0, 0, False),
     ]
     assert list(df.columns) == [
-        "agency",
-        "name",
-        "level",
-        "jurisdiction",
-        "kind",
-        "led",
-        "supported",
-        "load",
-        "plans",
-        "documents",
-        "partners",
-        "due_in_window",
-        "overloaded",
-    ]
+        "agency", "name", "level", "jurisdiction", "kind", "led", "supported", "load", "lead_share",
+        "plans", "documents", "partners", "due_in_window", "peers", "peer_median", "peer_spread",
+        "ratio", "robust_z", "overloaded",
+    ]  # fmt: skip
     assert rows(df.head(1), "name", "level", "jurisdiction", "kind", "plans", "documents") == [
         ("青山县财政局", "county", "青山县", "government", 1, 1)
     ]
 
 
+def test_workload_compares_a_unit_with_its_peers_only(query_graph):
+    df = run_query("workload", query_graph).set_index("agency")
+    # 青山县 county units: loads 2.5, 1.5, 1.0, 0.5 → median 1.25; deviations 1.25, .25, .25, .75 → MAD .5
+    assert df.loc[F, ["peers", "peer_median", "ratio"]].tolist() == [4, 1.25, 2.0]
+    assert df.loc[F, "peer_spread"] == pytest.approx(1.4826 * 0.5)
+    assert df.loc[F, "robust_z"] == pytest.approx((2.5 - 1.25) / 1.0)  # spread below min_spread 1
+    assert df.loc[F, "lead_share"] == pytest.approx(2 / 3)
+    # 云岭州 prefecture units are their own group: 1.0, 1.0, 0.5
+    assert df.loc[D, ["peers", "peer_median", "robust_z"]].tolist() == [3, 1.0, 0.0]
+    for apart in (C, V):
+        assert df.loc[apart, "peers"] == 0 and pd.isna(df.loc[apart, "robust_z"])
+    flagged = run_query("workload", query_graph, k=1.5, z=1.0, min_peers=3)
+    assert rows(flagged[flagged["overloaded"]], "agency") == [(F,)]
+    too_few = run_query("workload", query_graph, k=1.5, z=1.0, min_peers=5)
+    assert not too_few["overloaded"].any()
+    tight = run_query("workload", query_graph, k=1.5, z=1.0, min_peers=3, min_spread=2.0)
+    assert not tight["overloaded"].any()  # z = 1.25 / 2 = 0.625
+
+
+def test_workload_explains_a_flag_in_checkable_figures(query_graph):
+    from zeren.queries.workload import explain
+
+    df = run_query("workload", query_graph, k=1.5, z=1.0, min_peers=3)
+    why = explain(df.iloc[0].to_dict())
+    assert why == (
+        "load 2.5 (2 led, 1 supported; 67% led) vs median 1.25 (spread 0.74) of 4 青山县 county units: "
+        "2.0× median, robust z 1.2; 3 dated task(s) due"
+    )
+    assert explain(df.iloc[-1].to_dict()) == "collective or vague party: listed apart, not ranked"
+    assert explain(df.iloc[0].to_dict(), "zh").startswith("负荷 2.5（牵头 2，配合 1，牵头占 67%）")
+
+
 def test_workload_filters_weights_and_window(query_graph):
     df = run_query("workload", query_graph, jurisdiction="云岭州", lead_weight=2, support_weight=1)
     assert rows(df, "agency", "load") == [(D, 2.0), (G_, 2.0), (YF, 1.0)]
+    # a window counts only the tasks due in it (or ongoing): one task, due 2023-12-31
     df = run_query("workload", query_graph, due_from="2023-07-01", due_to="2023-12-31")
-    assert {a: n for a, n in rows(df, "agency", "due_in_window") if n} == {V: 1}
+    assert rows(df, "agency", "led", "supported", "due_in_window") == [(V, 1, 0, 1)]
     df = run_query("workload", query_graph, plan="青山县园区攻坚方案", level="county", k=1.5)
-    assert rows(df, "agency", "overloaded")[:2] == [(F, True), (Z, False)]
+    assert rows(df, "agency", "overloaded")[:2] == [(F, False), (Z, False)]
     assert len(df) == 6
 
 

@@ -123,7 +123,7 @@ def test_report_page_shows_tables_charts_and_links(browser, pages):  # noqa: F81
         assert links[:2] == ["whole.html", "coresponsibility.html"]
         probe.screenshot("report")
         _clean(probe)
-        page.click("text=Co-responsibility network")
+        page.click('a[href="coresponsibility.html"]')
         page.wait_for_function("window.zeren && window.zeren.ready === true", timeout=60_000)
         assert _count(page) == 9
         _clean(probe)

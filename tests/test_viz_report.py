@@ -58,24 +58,65 @@ def test_report_escapes_names_that_look_like_markup(report):
 
 def test_report_summary_counts(report):
     html = report[0].read_text(encoding="utf-8")
-    assert "<div><b>8</b>tasks</div>" in html
-    assert "<div><b>10</b>agencies</div>" in html
+    assert "<div><b>8</b>任务</div>" in html
+    assert "<div><b>10</b>单位</div>" in html
+
+
+def test_report_speaks_chinese_by_default_and_english_on_request(tmp_path):
+    from zeren.viz.i18n import MESSAGES
+
+    zh = write_report(sample_graph(), tmp_path / "zh").read_text(encoding="utf-8")
+    en = write_report(sample_graph(), tmp_path / "en", lang="en").read_text(encoding="utf-8")
+    assert '<html lang="zh-CN">' in zh and '<html lang="en">' in en
+    assert "哪些单位负担过重" in zh and "Who is overloaded" in en
+    assert "Who is overloaded" not in zh and "哪些单位负担过重" not in en
+    # every report string has both languages, and the page shows the rule with its defaults
+    assert all(zh_text and en_text for k, (zh_text, en_text) in MESSAGES.items() if k.startswith("report."))
+    assert "at least 2 times its peers&#39; median and its robust z-score is at least 3.5" in en
+    assert "至少为同组中位数的 2 倍，且稳健 z 值至少为 3.5" in zh
+
+
+def test_report_overloaded_section_uses_peers_and_lists_collectives_apart(tmp_path):
+    import re
+
+    from zeren.queries import run_query
+
+    G = sample_graph()
+    html = write_report(G, tmp_path / "r", lang="en").read_text(encoding="utf-8")
+    work = run_query("workload", G)
+    flagged = work[work["overloaded"]]
+    section = html[html.index('id="overloaded"') : html.index('id="progress"')]
+    rows = re.findall(r"<tr><td>([^<]+)</td>", section)
+    apart = work[work["kind"].isin(["collective", "vague"])]["name"].tolist()
+    assert rows == flagged["name"].tolist() + apart
+    if flagged.empty:
+        assert "No agency is flagged as overloaded." in section
 
 
 def test_calendar_grid_counts_tasks_per_agency_and_month():
     grid = deadline_calendar(sample_graph())
-    assert list(grid.columns) == ["2025-03", "2025-06", "2025-09", "2025-12"]
-    assert grid.loc["青山县财政局"].tolist() == [1, 2, 0, 1]
+    # a true time axis: every month from the first deadline to the last, empty ones too
+    assert list(grid.columns) == [f"2025-{m:02d}" for m in range(3, 13)]
+    assert grid.loc["青山县财政局"].tolist() == [1, 0, 0, 2, 0, 0, 0, 0, 0, 1]
     assert grid.index[:3].tolist() == ["青山县财政局", "云岭州财政局", "青山县发展改革局"]
     assert len(grid) == 9
 
 
 def test_calendar_of_leads_only_and_top():
     grid = deadline_calendar(sample_graph(), role=LEADS, top=2)
-    assert grid.to_dict("index") == {
-        "云岭州工业和信息化局": {"2025-03": 0, "2025-06": 1, "2025-09": 0, "2025-12": 0},
-        "云岭州水务局": {"2025-03": 0, "2025-06": 0, "2025-09": 1, "2025-12": 0},
+    assert {k: {m: n for m, n in v.items() if n} for k, v in grid.to_dict("index").items()} == {
+        "云岭州工业和信息化局": {"2025-06": 1},
+        "云岭州水务局": {"2025-09": 1},
     }
+
+
+def test_calendar_spaces_years_by_real_time():
+    from zeren.viz.calendar import time_axis
+
+    axis, period = time_axis(["2006-05", "2024-12"])
+    assert axis == [str(y) for y in range(2006, 2025)]  # 2006 and 2024 are 18 steps apart, not one
+    assert period == {"2006-05": "2006", "2024-12": "2024"}
+    assert time_axis(["2023-11", "2027-02"])[0][:3] == ["2023Q4", "2024Q1", "2024Q2"]
 
 
 def test_deadline_month_skips_undated_and_ongoing():
@@ -90,7 +131,10 @@ def test_charts_render_chinese_without_missing_glyphs(tmp_path):
         warnings.simplefilter("error")  # matplotlib warns "Glyph … missing from font" for tofu
         bars = workload_chart(workload(G), tmp_path / "w.png")
         heat = calendar_chart(deadline_calendar(G), tmp_path / "c.png")
-    assert bars.read_bytes()[:8] == PNG and heat.read_bytes()[:8] == PNG
+        zh = workload_chart(workload(G), tmp_path / "wz.png", lang="zh")  # the report's Chinese labels
+        empty = calendar_chart(deadline_calendar(nx.MultiDiGraph()), tmp_path / "cz.png", lang="zh")
+        heat_zh = calendar_chart(deadline_calendar(G), tmp_path / "hz.png", lang="zh")
+    assert all(p.read_bytes()[:8] == PNG for p in (bars, heat, zh, empty, heat_zh))
 
 
 def test_workload_chart_needs_its_columns(tmp_path):
@@ -128,5 +172,5 @@ def test_report_of_an_empty_graph_says_so(tmp_path):
         "ZerenNotoSansSC-Regular.otf", "coresponsibility.html", "deadlines.png", "index.html", "whole.html",
     ]  # fmt: skip
     html = index.read_text(encoding="utf-8")
-    assert "No agency is flagged as overloaded." in html
-    assert "No task has a dated deadline." in html
+    assert "没有单位被标记为负担过重。" in html
+    assert "没有任务给出具体完成时限。" in html

@@ -15,13 +15,14 @@ from matplotlib.ticker import MaxNLocator
 from zeren.atomic import atomic_path
 
 from .fonts import cjk_font_family
+from .i18n import messages
 from .page import ViewError
 from .style import EDGE_STYLE
 
 __all__ = ["workload_chart", "calendar_chart"]
 
 
-def workload_chart(frame: pd.DataFrame, path: str | Path, *, top: int = 20) -> Path:
+def workload_chart(frame: pd.DataFrame, path: str | Path, *, top: int = 20, lang: str = "en") -> Path:
     """Horizontal bars of tasks led and supported for the ``top`` agencies of a workload table.
 
     ``frame`` needs ``name``, ``led`` and ``supported`` columns and is drawn in its own order.
@@ -36,10 +37,17 @@ def workload_chart(frame: pd.DataFrame, path: str | Path, *, top: int = 20) -> P
     names = [str(n) for n in rows["name"]]
     led = rows["led"].astype(float).to_numpy()
     supported = rows["supported"].astype(float).to_numpy()
-    ax.barh(names, led, color=EDGE_STYLE["LEADS"]["color"], label="leads")
-    ax.barh(names, supported, left=led, color=EDGE_STYLE["SUPPORTS"]["color"], label="supports")
-    ax.set_xlabel("tasks", fontfamily=family)
-    ax.set_title(f"Workload: the {len(rows)} busiest agencies", fontfamily=family)
+    words = messages(lang, "report.chart.")
+    ax.barh(names, led, color=EDGE_STYLE["LEADS"]["color"], label=words["report.chart.leads"])
+    ax.barh(
+        names,
+        supported,
+        left=led,
+        color=EDGE_STYLE["SUPPORTS"]["color"],
+        label=words["report.chart.supports"],
+    )
+    ax.set_xlabel(words["report.chart.tasks"], fontfamily=family)
+    ax.set_title(words["report.chart.workload.title"].format(n=len(rows)), fontfamily=family)
     for label in ax.get_yticklabels():
         label.set_fontfamily(family)
     ax.legend(loc="lower right", prop={"family": family})
@@ -47,24 +55,29 @@ def workload_chart(frame: pd.DataFrame, path: str | Path, *, top: int = 20) -> P
     return _save(fig, path)
 
 
-def calendar_chart(grid: pd.DataFrame, path: str | Path) -> Path:
-    """Heat-map of a :func:`viz.calendar.deadline_calendar` grid (agencies × months)."""
+def calendar_chart(grid: pd.DataFrame, path: str | Path, *, lang: str = "en") -> Path:
+    """Heat-map of a :func:`viz.calendar.deadline_calendar` grid (agencies × periods on a true time axis)."""
     family = cjk_font_family()
+    words = messages(lang, "report.chart.")
     rows, cols = grid.shape
-    fig = Figure(figsize=(max(6, 0.6 * cols + 3.5), 0.36 * max(rows, 3) + 1.5), dpi=110)
+    fig = Figure(figsize=(min(24, max(6, 0.6 * cols + 3.5)), 0.36 * max(rows, 3) + 1.5), dpi=110)
     ax = fig.add_subplot()
     if rows and cols:
         image = ax.imshow(grid.to_numpy(), aspect="auto", cmap="OrRd", vmin=0)
-        ax.set_xticks(range(cols), [str(c) for c in grid.columns], rotation=45, ha="right", fontfamily=family)
+        every = max(1, cols // 24)  # a true time axis can be long: label every n-th period
+        ticks = list(range(0, cols, every))
+        labels = [str(grid.columns[i]) for i in ticks]
+        ax.set_xticks(ticks, labels, rotation=45, ha="right", fontfamily=family)
         ax.set_yticks(range(rows), [str(i) for i in grid.index], fontfamily=family)
         for (r, c), value in pd.DataFrame(grid.to_numpy()).stack().items():
             if value:
                 ax.text(c, r, str(int(value)), ha="center", va="center", fontsize=8)
-        fig.colorbar(image, ax=ax, label="tasks due", ticks=MaxNLocator(integer=True))
+        bar = fig.colorbar(image, ax=ax, ticks=MaxNLocator(integer=True))
+        bar.set_label(words["report.chart.due"], fontfamily=family)
     else:
-        ax.text(0.5, 0.5, "no dated deadlines", ha="center", va="center", fontfamily=family)
+        ax.text(0.5, 0.5, words["report.chart.undated"], ha="center", va="center", fontfamily=family)
         ax.set_axis_off()
-    ax.set_title("Deadlines per agency and month", fontfamily=family)
+    ax.set_title(words["report.chart.calendar.title"], fontfamily=family)
     return _save(fig, path)
 
 

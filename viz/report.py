@@ -16,6 +16,8 @@ import pandas as pd
 from zeren.atomic import write_text
 from zeren.graph.schema import AGENCY, DOCUMENT, LEADER, PLAN, TASK
 from zeren.queries import GROUPS, QUERIES
+from zeren.queries._run import query_params
+from zeren.queries.workload import APART, explain
 
 from .calendar import deadline_calendar
 from .charts import calendar_chart, workload_chart
@@ -23,6 +25,7 @@ from .coresponsibility import coresponsibility_view
 from .data import table
 from .ego import ego_view
 from .fonts import copy_font
+from .i18n import DEFAULT_LANG, message, messages
 from .page import View, ViewError, _environment, write_html
 from .whole import whole_graph_view
 
@@ -30,34 +33,31 @@ __all__ = ["write_report", "report_sections", "MAX_ROWS"]
 
 MAX_ROWS = 200  # rows per table on the page; the CLI prints the rest
 
-# (query, heading, what it tells a planner)
+# the saved queries the page shows, in order; headings and explanations live in viz/i18n.py
 _SECTIONS = (
-    ("workload", "Workload by agency", "Tasks each agency leads or supports, busiest first."),
-    ("leader_workload", "Workload by lead official", "Tasks each named official is in charge of."),
-    (
-        "hotspot_tasks",
-        "Hotspot tasks",
-        "Tasks shared by unusually many agencies: hard to coordinate, easy to drop.",
-    ),
-    (
-        "multi_lead_tasks",
-        "Tasks with several leads",
-        "More than one agency leads these; make sure one owns the result.",
-    ),
-    ("deadline_pileups", "Deadline pile-ups", "Agencies with many tasks due in the same month."),
-    (
-        "agency_pairs",
-        "Agencies that share tasks",
-        "Pairs of agencies working on the same tasks, most shared first.",
-    ),
-    ("brokers", "Brokers", "Agencies that connect otherwise separate groups of agencies."),
+    "workload",
+    "leader_workload",
+    "hotspot_tasks",
+    "multi_lead_tasks",
+    "deadline_pileups",
+    "agency_pairs",
+    "brokers",
 )
 
 
 def write_report(
-    G: nx.MultiDiGraph, out_dir: str | Path, *, title: str = "Zeren report", egos: int = 5
+    G: nx.MultiDiGraph,
+    out_dir: str | Path,
+    *,
+    title: str | None = None,
+    egos: int = 5,
+    lang: str = DEFAULT_LANG,
 ) -> Path:
-    """Write ``index.html``, its PNG charts and the HTML views into ``out_dir``; return the index path."""
+    """Write ``index.html``, its PNG charts and the HTML views into ``out_dir``; return the index path.
+
+    The page speaks Chinese unless ``lang="en"``.
+    """
+    words = messages(lang, "report.")
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -66,22 +66,30 @@ def write_report(
     work = table("workload", G)
     grid = deadline_calendar(G)
     charts = {
-        "workload": workload_chart(work, out / "workload.png").name
-        if work is not None and len(work)
+        "workload": workload_chart(_ranked(work), out / "workload.png", lang=lang).name
+        if work is not None and len(_ranked(work))
         else None,
-        "calendar": calendar_chart(grid, out / "deadlines.png").name,
+        "calendar": calendar_chart(grid, out / "deadlines.png", lang=lang).name,
     }
-    views, problems = _write_views(G, out, work, egos)
+    views, problems = _write_views(G, out, _ranked(work), egos, words)
     font = copy_font(out)
+    defaults = query_params(QUERIES["workload"][1])
     html = (
         _environment()
         .get_template("report.html.j2")
         .render(
-            title=title,
+            lang_html=message("lang.html", lang),
+            t=words,
+            title=title or words["report.title"],
             font=font,
-            summary=_summary(G),
-            overloaded=_overloaded(work),
-            sections=report_sections(G),
+            summary=_summary(G, words),
+            overloaded=_overloaded(work, lang),
+            overload_rule=words["report.overloaded.about"].format(
+                **{k: _cell(v) for k, v in defaults.items()}
+            ),
+            apart=_apart(work),
+            progress=_progress(G),
+            sections=report_sections(G, lang),
             calendar=_calendar_rows(grid),
             months=list(grid.columns),
             charts=charts,
@@ -98,16 +106,17 @@ def write_report(
     return index
 
 
-def report_sections(G: nx.MultiDiGraph) -> list[dict]:
+def report_sections(G: nx.MultiDiGraph, lang: str = DEFAULT_LANG) -> list[dict]:
     """Each saved query the page shows: ``{"query", "heading", "about", "columns", "rows", "total"}``."""
+    words = messages(lang, "report.")
     sections = []
-    for query, heading, about in (*_SECTIONS, *_gap_sections()):
+    for query in (*_SECTIONS, *GROUPS["gaps"]):
         frame = table(query, G)
         sections.append(
             {
                 "query": query,
-                "heading": heading,
-                "about": about,
+                "heading": words.get(f"report.section.{query}", query),
+                "about": words.get(f"report.section.{query}.about", QUERIES[query][0] + "."),
                 "columns": list(frame.columns),
                 "rows": [[_cell(v) for v in row] for row in frame.head(MAX_ROWS).itertuples(index=False)],
                 "total": len(frame),
@@ -116,20 +125,13 @@ def report_sections(G: nx.MultiDiGraph) -> list[dict]:
     return sections
 
 
-def _gap_sections() -> list[tuple[str, str, str]]:
-    return [
-        (name, "Gap: " + name.removeprefix("gaps_").replace("_", " "), QUERIES[name][0] + ".")
-        for name in GROUPS["gaps"]
-    ]
-
-
 def _write_views(
-    G: nx.MultiDiGraph, out: Path, work: pd.DataFrame | None, egos: int
+    G: nx.MultiDiGraph, out: Path, work: pd.DataFrame | None, egos: int, words: dict[str, str]
 ) -> tuple[list[dict], list[str]]:
     views, problems = [], []
     makers: list[tuple[str, str, str, Callable[[], View]]] = [
-        ("whole.html", "The whole graph", "Documents, plans, tasks and agencies; search and filter.", lambda: whole_graph_view(G)),
-        ("coresponsibility.html", "Co-responsibility network", "Agencies joined by shared tasks, coloured by cluster.", lambda: coresponsibility_view(G)),
+        ("whole.html", words["report.view.whole"], words["report.view.whole.about"], lambda: whole_graph_view(G)),
+        ("coresponsibility.html", words["report.view.coresponsibility"], words["report.view.coresponsibility.about"], lambda: coresponsibility_view(G)),
     ]  # fmt: skip
     if work is not None and "agency" in work.columns:
         for i, agency in enumerate(work["agency"].head(egos), start=1):
@@ -138,7 +140,7 @@ def _write_views(
                 (
                     f"agency-{i}.html",
                     name,
-                    "Its tasks, partners and lead officials.",
+                    words["report.view.ego.about"],
                     partial(ego_view, G, agency),
                 )
             )
@@ -152,37 +154,58 @@ def _write_views(
     return views, problems
 
 
-def _summary(G: nx.MultiDiGraph) -> dict[str, int]:
+def _summary(G: nx.MultiDiGraph, words: dict[str, str]) -> dict[str, int]:
     counts = {k: 0 for k in (DOCUMENT, PLAN, TASK, AGENCY, LEADER)}
     for _, kind in G.nodes(data="kind"):
         if kind in counts:
             counts[kind] += 1
-    return {
-        "documents": counts[DOCUMENT],
-        "plans": counts[PLAN],
-        "tasks": counts[TASK],
-        "agencies": counts[AGENCY],
-        "lead officials": counts[LEADER],
-    }
+    keys = {DOCUMENT: "documents", PLAN: "plans", TASK: "tasks", AGENCY: "agencies", LEADER: "leaders"}
+    return {words[f"report.summary.{keys[k]}"]: n for k, n in counts.items()}
 
 
-def _overloaded(work: pd.DataFrame | None) -> list[dict]:
-    """Rows the workload query flags as overloaded, with how far above the median load they sit."""
-    if work is None or not {"overloaded", "load"} <= set(work.columns) or work.empty:
+def _ranked(work: pd.DataFrame | None) -> pd.DataFrame:
+    """The units of a workload table, without the collectives listed apart."""
+    if work is None or "kind" not in work.columns:
+        return pd.DataFrame() if work is None else work
+    return work[~work["kind"].isin(APART)]
+
+
+def _overloaded(work: pd.DataFrame | None, lang: str) -> list[dict]:
+    """The units the workload query flags, with the figures that say why."""
+    if work is None or work.empty or "overloaded" not in work.columns:
         return []
-    median = float(work["load"].median())
-    rows = work[work["overloaded"].astype(bool)]
     return [
         {
-            "name": r.get("name", r.get("agency")),
-            "led": r.get("led"),
-            "supported": r.get("supported"),
+            "name": r["name"],
+            "led": r["led"],
+            "supported": r["supported"],
             "load": _cell(r["load"]),
-            "median": _cell(median),
-            "ratio": f"{float(r['load']) / median:.1f}" if median else "",
+            "peers": r["peers"],
+            "median": _cell(r["peer_median"]),
+            "ratio": f"{r['ratio']:.1f}",
+            "z": f"{r['robust_z']:.1f}",
+            "why": explain(r, lang),
         }
+        for r in work[work["overloaded"].astype(bool)].to_dict("records")
+    ]
+
+
+def _apart(work: pd.DataFrame | None) -> list[dict]:
+    if work is None or work.empty or "kind" not in work.columns:
+        return []
+    rows = work[work["kind"].isin(APART)]
+    return [
+        {"name": r["name"], "led": r["led"], "supported": r["supported"], "load": _cell(r["load"])}
         for r in rows.to_dict("records")
     ]
+
+
+def _progress(G: nx.MultiDiGraph) -> list[dict]:
+    """Per unit done / overdue counts when a ledger was imported, else empty."""
+    if not any(a.get("status") for _, a in G.nodes(data=True)):
+        return []
+    frame = table("progress", G)
+    return frame.head(MAX_ROWS).to_dict("records")
 
 
 def _calendar_rows(grid: pd.DataFrame) -> list[dict]:

@@ -102,6 +102,19 @@ def _finish(loaded: Loaded) -> None:
         raise Failed
 
 
+def _saved_graph(sources: Sequence[Path]) -> bool:
+    return len(sources) == 1 and sources[0].suffix.lower() == ".json"
+
+
+def _refuse_resolution(aliases: Path | None, gazetteer: Path | None, where: str) -> None:
+    """--aliases and --gazetteer act while names are resolved, so they cannot change a graph already built."""
+    for flag, value in (("--aliases", aliases), ("--gazetteer", gazetteer)):
+        if value is not None:
+            raise ZerenError(
+                f"{flag} applies when reading documents, not to {where}; rebuild with it instead"
+            )
+
+
 def _graph(
     sources: tuple[Path, ...],
     aliases: Path | None = None,
@@ -110,6 +123,8 @@ def _graph(
 ) -> Loaded:
     if not sources:
         raise ZerenError("name a saved graph (.json) or documents/folders to read")
+    if _saved_graph(sources):
+        _refuse_resolution(aliases, gazetteer, f"a saved graph ({sources[0]})")
     loaded = load_graph_or_documents(list(sources), aliases=aliases, gazetteer=gazetteer, outputs=[output])
     if loaded.extractions or loaded.failures:
         report_failures(loaded)
@@ -273,23 +288,94 @@ def _query_source(
     if backend == "neo4j":
         if sources:
             raise ZerenError("with --backend neo4j the graph comes from the server; name no files")
+        _refuse_resolution(aliases, gazetteer, "the graph on the server")
         return None
     return _graph(sources, aliases, gazetteer, output)
 
 
-def _query_command(
-    name: str, doc: str, extra_options: Sequence[Callable[[F], F]] = (), *, group: bool = False
-) -> click.Command:
-    """Make a table command for one saved query, or for a group of them (queries.GROUPS)."""
+TOP = click.option("--top", type=click.IntRange(min=1), help="Keep the first N rows of each table.")
+FILTERS = ("plan", "doc", "level", "jurisdiction", "agency", "left", "right")
 
-    def command(sources, fmt, output, backend, uri, user, database, aliases, gazetteer, **params):
+
+def _tables(
+    names: Sequence[str],
+    loaded: Loaded | None,
+    backend: str,
+    neo4j: tuple[str | None, str | None, str | None],
+    params: dict[str, Any],
+    *,
+    each: bool = True,
+) -> dict[str, pd.DataFrame]:
+    """Run each query (``each``: with the parameters it takes); a filter naming nothing fails with the closest."""
+    if loaded is not None:
+        from zeren.queries._lookup import check_filters
+
+        check_filters(loaded.graph, params)
+    elif "compare" in names:
+        _neo4j_refuse_years(params, *neo4j)
+    return {
+        n: _run(n, loaded, backend, *neo4j, **(_params_for(n, params) if each else params)) for n in names
+    }
+
+
+def _neo4j_refuse_years(
+    params: dict[str, Any], uri: str | None, user: str | None, database: str | None
+) -> None:
+    from zeren.queries._lookup import UNDATED_CYPHER, is_year, refuse_years
+
+    if not any(is_year(params.get(side)) for side in ("left", "right")):
+        return
+    from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
+
+    from zeren.errors import BackendError
+    from zeren.graph.neo4j_store import connect
+
+    driver = connect(uri=uri, user=user)
+    try:
+        records, _, _ = driver.execute_query(UNDATED_CYPHER, database_=database)
+    except (Neo4jError, ServiceUnavailable, SessionExpired) as err:
+        raise BackendError(f"Neo4j failed listing document dates: {err}") from err
+    finally:
+        driver.close()
+    refuse_years(params, [str(r["id"]).removeprefix("doc:") for r in records])
+
+
+def _emit(
+    tables: dict[str, pd.DataFrame], fmt: str, output: Path | None, top: int | None, params: dict
+) -> None:
+    """Write the tables (the first ``top`` rows each); a filter that leaves every table empty is an error."""
+    if top is not None:
+        tables = {n: df.head(top) for n, df in tables.items()}
+    used = {k: v for k, v in params.items() if k in FILTERS and v is not None}
+    if used and all(df.empty for df in tables.values()):
+        given = ", ".join(f"--{k.replace('_', '-')} {v}" for k, v in used.items())
+        raise ZerenError(f"no rows match {given}")
+    emit_tables(tables, fmt, output)
+
+
+def _query_command(
+    name: str,
+    doc: str,
+    extra_options: Sequence[Callable[[F], F]] = (),
+    *,
+    group: bool = False,
+    present: Callable[..., dict[str, pd.DataFrame]] | None = None,
+) -> click.Command:
+    """Make a table command for one saved query, or for a group of them (queries.GROUPS).
+
+    ``present(tables, fmt, **params)`` may reshape the tables for printing (e.g. a "why" column).
+    """
+
+    def command(sources, fmt, output, backend, uri, user, database, aliases, gazetteer, top=None, **params):
         from zeren.queries import GROUPS
 
         loaded = _query_source(sources, backend, aliases, gazetteer, output)
         params = {k: v for k, v in params.items() if v is not None}
         names = GROUPS[name] if group else [name.replace("-", "_")]
-        tables = {n: _run(n, loaded, backend, uri, user, database, **_params_for(n, params)) for n in names}
-        emit_tables(tables, fmt, output)
+        tables = _tables(names, loaded, backend, (uri, user, database), params)
+        if present is not None:
+            tables = present(tables, fmt, loaded=loaded, **params)
+        _emit(tables, fmt, output, top, params)
         if loaded is not None and loaded.failures:
             raise Failed
 
@@ -308,11 +394,12 @@ def _query_command(
     "-p", "--param", "pairs", multiple=True, metavar="KEY=VALUE", help="A query parameter; repeatable."
 )
 @table_output
+@TOP
 @BACKEND
 @neo4j_options
 @ALIASES
 @GAZETTEER
-def query(name, sources, pairs, fmt, output, backend, uri, user, database, aliases, gazetteer):
+def query(name, sources, pairs, fmt, output, top, backend, uri, user, database, aliases, gazetteer):
     """Run any saved query by name (see 'zeren queries'), with its parameters.
 
     \b
@@ -327,7 +414,8 @@ def query(name, sources, pairs, fmt, output, backend, uri, user, database, alias
             raise ZerenError(f"--param takes KEY=VALUE, not {pair!r}")
         params[key.replace("-", "_")] = value
     loaded = _query_source(sources, backend, aliases, gazetteer, output)
-    emit_tables({name: _run(name, loaded, backend, uri, user, database, **params)}, fmt, output)
+    tables = _tables([name], loaded, backend, (uri, user, database), params, each=False)
+    _emit(tables, fmt, output, top, params)
     if loaded is not None and loaded.failures:
         raise Failed
 
@@ -341,26 +429,74 @@ def _params_for(query: str, params: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in params.items() if k in accepted}
 
 
+WORKLOAD_TERMINAL = (
+    "name", "led", "supported", "load", "ratio", "robust_z", "overloaded", "peer_median", "peers",
+    "lead_share", "due_in_window", "done", "overdue", "jurisdiction", "level", "kind", "partners",
+    "plans", "documents", "peer_spread", "agency",
+)  # fmt: skip
+
+
+def _present_workload(tables, fmt, *, loaded=None, status=False, **params):
+    """Each unit's "why" in figures; on a terminal, units and collectives as two tables, then the flags."""
+    from zeren.queries.workload import APART, explain
+
+    df = tables["workload"]
+    df = df.assign(why=[explain(r) if r["overloaded"] else "" for r in df.to_dict("records")])
+    if status:
+        df = _with_progress(df, loaded, params)
+    if fmt != "table":
+        return {"workload": df}
+    apart = df["kind"].isin(APART)
+    units = df[~apart][[c for c in WORKLOAD_TERMINAL if c in df.columns]]
+    out = {"workload (units against peers of the same level and place)": units}
+    if apart.any():
+        out["collectives and vague parties (listed apart, not ranked)"] = df[apart][
+            ["name", "kind", "led", "supported", "load", "jurisdiction"]
+        ]
+    flagged = df[df["overloaded"]]
+    if len(flagged):
+        out["why flagged"] = flagged[["name", "why"]]
+    return out
+
+
 _query_command(
     "workload",
-    """Agency workload: tasks led and supported, weighted load, overload flag.
+    """Agency workload against peers: load, peer median and spread, robust z, overload flag.
+
+    A unit is compared with the units of its own level and place (a county
+    bureau with the county's bureaus); collectives (县级有关部门, 各乡镇) are
+    listed apart, never ranked. Flagged: at least --min-peers peers, load at
+    least --k times the peer median and --z robust spreads above it. Each
+    flagged unit says why in figures (column "why").
 
     \b
     Example:
-      zeren workload graph.json
+      zeren workload graph.json --level county
+      zeren workload graph.json --due-from 2024-01-01 --due-to 2024-12-31 --top 10
       zeren workload ../shared/corpus/seeds --level county --format csv -o workload.csv
-      zeren workload --backend neo4j --format json
+      zeren workload graph.json --status          # with done/overdue from 'zeren status import'
     """,
     [
-        click.option("--plan", help="Only tasks of this plan (title)."),
+        click.option("--plan", help="Only tasks of this plan (title or id)."),
         click.option("--doc", help="Only tasks of this document (id)."),
         click.option("--level", help="Only agencies of this level (province, prefecture, county, …)."),
         click.option("--jurisdiction", help="Only agencies of this jurisdiction (e.g. 武定县)."),
-        click.option("--lead-weight", type=float, help="Weight of a led task in the load."),
-        click.option("--support-weight", type=float, help="Weight of a supported task in the load."),
-        click.option("--due-from", help="Start of the due window (YYYY-MM-DD)."),
-        click.option("--due-to", help="End of the due window (YYYY-MM-DD)."),
+        click.option("--lead-weight", type=float, help="Weight of a led task in the load [default: 1]."),
+        click.option(
+            "--support-weight", type=float, help="Weight of a supported task in the load [default: 0.5]."
+        ),
+        click.option(
+            "--due-from", help="Start of the period (YYYY-MM-DD): count tasks due in it or ongoing."
+        ),
+        click.option("--due-to", help="End of the period (YYYY-MM-DD)."),
+        click.option("--k", type=float, help="Flag at this many times the peer median load [default: 2]."),
+        click.option("--z", type=float, help="Flag at this robust z-score above peers [default: 3.5]."),
+        click.option("--min-peers", type=int, help="Flag only in peer groups this large [default: 5]."),
+        click.option("--min-spread", type=float, help="Smallest spread a z-score divides by [default: 1]."),
+        click.option("--status", is_flag=True, help="Add done and overdue counts from an imported ledger."),
+        TOP,
     ],
+    present=_present_workload,
 )
 _query_command(
     "leader-workload",
@@ -368,8 +504,9 @@ _query_command(
 
     \b
     Example:
-      zeren leader-workload graph.json
+      zeren leader-workload graph.json --top 5
     """,
+    [TOP],
 )
 _query_command(
     "hotspots",
@@ -379,7 +516,7 @@ _query_command(
     Example:
       zeren hotspots graph.json --top 10
     """,
-    [click.option("--top", type=int, help="Rows per table.")],
+    [TOP],
     group=True,
 )
 _query_command(
@@ -400,7 +537,11 @@ _query_command(
     Example:
       zeren agency graph.json --agency 武定县财政局
     """,
-    [click.option("--agency", "agency", required=True, help="Agency id or name.")],
+    [
+        click.option(
+            "--agency", "agency", required=True, help="Agency id, name or any spelling a document used."
+        )
+    ],
 )
 _query_command(
     "compare",
@@ -413,8 +554,112 @@ _query_command(
     [
         click.option("--left", required=True, help="First document id or year."),
         click.option("--right", required=True, help="Second document id or year."),
+        TOP,
     ],
 )
+
+
+def _with_progress(df, loaded: Loaded | None, params: dict) -> pd.DataFrame:
+    """Workload rows joined with each unit's done and overdue counts (from 'zeren status import')."""
+    if loaded is None:
+        raise ZerenError(
+            "--status reads task status from a saved graph; it is not available with --backend neo4j"
+        )
+    from zeren.queries import run_query
+
+    if not any(a.get("status") for _, a in loaded.graph.nodes(data=True)):
+        raise ZerenError("--status: no task in this graph has a status; run 'zeren status import' first")
+    keep = {k: v for k, v in params.items() if k in ("plan", "doc", "level", "jurisdiction")}
+    done = run_query("progress", loaded.graph, **keep)[["agency", "done", "overdue"]]
+    return df.merge(done, on="agency", how="left")
+
+
+_query_command(
+    "responsibilities",
+    """Long format for pivot tables: one row per task × party × role.
+
+    Each row: document, date, plan, task id and text, deadline, party (agency or
+    lead official) with level, place and kind, role, the name as written, source
+    file and line.
+
+    \b
+    Example:
+      zeren responsibilities graph.json --format xlsx -o responsibilities.xlsx
+      zeren responsibilities graph.json --doc wuding-2024-park-campaign --format csv -o wd.csv
+    """,
+    [
+        click.option("--plan", help="Only tasks of this plan (title or id)."),
+        click.option("--doc", help="Only tasks of this document (id)."),
+    ],
+)
+_query_command(
+    "progress",
+    """Progress per unit from an imported ledger: done, in progress, not started, unreported, overdue.
+
+    \b
+    Example:
+      zeren status import ledger.xlsx graph.json
+      zeren progress graph.json --level county --top 10
+    """,
+    [
+        click.option("--plan", help="Only tasks of this plan (title or id)."),
+        click.option("--doc", help="Only tasks of this document (id)."),
+        click.option("--level", help="Only agencies of this level."),
+        click.option("--jurisdiction", help="Only agencies of this jurisdiction."),
+        click.option("--as-of", help="Overdue means due before this date (YYYY-MM-DD) [default: today]."),
+        TOP,
+    ],
+)
+
+
+@cli.group()
+def status():
+    """Task status (督查督办): join a progress ledger to the graph's tasks."""
+
+
+@status.command("import")
+@click.argument("ledger", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("graph_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Graph to write (.json) [default: GRAPH_FILE, rewritten in place].",
+)
+def status_import(ledger, graph_file, output):
+    """Read a ledger (.xlsx or .csv: task text or number, 完成情况/进度, 完成时间) into a saved graph.
+
+    Each row is matched to one task (by task id, else its text, else a unique
+    number); the task gets status (done, in_progress, not_started, reported),
+    progress, completed and status_source. Rows matching no task are listed and
+    the exit code is 1.
+
+    \b
+    Example:
+      zeren status import ledger.xlsx graph.json
+      zeren workload graph.json --status
+    """
+    from zeren.graph.io import load_graph, save_graph
+    from zeren.graph.ledger import apply_status, match_ledger, read_ledger
+
+    rows = read_ledger(ledger)
+    matched, unmatched = match_ledger(load_graph(graph_file), rows)
+    G = apply_status(load_graph(graph_file), matched, ledger.name)
+    target = output or graph_file
+    save_graph(G, target)
+    counts: dict[str, int] = {}
+    for task in matched:
+        counts[G.nodes[task]["status"]] = counts.get(G.nodes[task]["status"], 0) + 1
+    summary = ", ".join(f"{n} {k}" for k, n in sorted(counts.items())) or "none"
+    click.echo(f"Wrote {target}: {len(matched)} of {len(rows)} ledger row(s) matched ({summary})", err=True)
+    for row in unmatched:
+        click.echo(f"Unmatched: {ledger}:{row.row}: {row.text or row.number or row.task_id}", err=True)
+    if unmatched:
+        raise Failed
+
+
+# the options each view uses; any other is refused rather than silently ignored
+VIEW_OPTIONS = {"graph": {"plan", "doc", "level"}, "ego": {"agency"}, "coresponsibility": set()}
 
 
 @cli.command()
@@ -443,7 +688,18 @@ def viz(sources, output, view, agency, plan, doc, level, aliases, gazetteer):
     """
     from zeren.viz import coresponsibility_view, ego_view, whole_graph_view, write_html
 
+    given = {"agency": agency, "plan": plan, "doc": doc, "level": level}
+    for option in sorted(k for k, v in given.items() if v is not None and k not in VIEW_OPTIONS[view]):
+        raise ZerenError(f"--{option} does not apply to --view {view}")
     loaded = _graph(sources, aliases, gazetteer, output)
+    from zeren.queries._lookup import check_filters
+
+    check_filters(loaded.graph, given)  # a level or plan the graph lacks would draw a blank page
+    if agency is not None:
+        from zeren.queries._lookup import find_units
+
+        units = find_units(loaded.graph, agency)
+        agency = units[0] if len(units) == 1 else agency  # a spelling as written finds its unit
     if view == "ego":
         if not agency:
             raise ZerenError("--view ego needs --agency NAME")
@@ -461,19 +717,27 @@ def viz(sources, output, view, agency, plan, doc, level, aliases, gazetteer):
 @cli.command()
 @SOURCES
 @output_option("Folder to write the report into.", folder=True)
+@click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    default="zh",
+    show_default=True,
+    help="Language of the page (Chinese by default).",
+)
 @ALIASES
 @GAZETTEER
-def report(sources, output, aliases, gazetteer):
-    """Write a planner's report: workload table and chart, hotspots, gaps, deadline calendar, views.
+def report(sources, output, lang, aliases, gazetteer):
+    """Write a planner's report: who is overloaded and why, progress, deadline calendar, hotspots, gaps, views.
 
     \b
     Example:
       zeren report ../shared/corpus/seeds -o report/
+      zeren report graph.json -o report-en/ --lang en
     """
     from zeren.viz.report import write_report
 
     loaded = _graph(sources, aliases, gazetteer, output)
-    index = write_report(loaded.graph, output)
+    index = write_report(loaded.graph, output, lang=lang)
     click.echo(f"Wrote {path_text(index)}", err=True)
     if loaded.failures:
         raise Failed

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from zeren.atomic import atomic_path
 from zeren.errors import ZerenError
 from zeren.safetext import path_text
 
@@ -22,7 +21,7 @@ def run_demo(output: Path, *, sources: Path | None = None) -> Iterator[str]:
     from zeren.graph.io import export_graph, save_graph
     from zeren.loaders.batch import extract_paths
     from zeren.loaders.export import task_row
-    from zeren.output import write_jsonl
+    from zeren.output import write_csv, write_jsonl
     from zeren.queries import GROUPS, run_query
     from zeren.viz import coresponsibility_view, whole_graph_view, write_html
     from zeren.viz.report import write_report
@@ -54,8 +53,7 @@ def run_demo(output: Path, *, sources: Path | None = None) -> Iterator[str]:
 
     for name in ["workload", *GROUPS["hotspots"], *GROUPS["gaps"]]:
         path = output / f"{name}.csv"
-        with atomic_path(path) as tmp:
-            run_query(name, G).to_csv(tmp, index=False)
+        write_csv(run_query(name, G), path)
         yield f"table → {path}"
 
     write_html(whole_graph_view(G), output / "graph.html")
