@@ -49,7 +49,7 @@ def test_agencies_are_sized_by_load(G):
 
 
 def test_legend_and_filter_choices(G):
-    view = viz.whole_graph_view(G)
+    view = viz.whole_graph_view(G, lang="en")
     assert [row["text"] for row in view.legend] == [
         "Document", "Plan", "Task", "Agency (size = load)", "Lead official",
         "leads", "supports", "contains plan", "has task",
@@ -58,6 +58,11 @@ def test_legend_and_filter_choices(G):
     assert [v for v, _ in view.filters["doc"]] == ["doc:qingshan-2025", "doc:yunling-2025"]
     assert view.filters["role"] == [("LEADS", "leads"), ("SUPPORTS", "supports")]
     assert view.filters["level"] == [("prefecture", "prefecture"), ("county", "county")]
+    assert view.filters["jurisdiction"] == [("云岭州", "云岭州"), ("青山县", "青山县")]
+    assert view.filters["community"] == [("0", "1"), ("1", "2")]
+    zh = viz.whole_graph_view(G)
+    assert [row["text"] for row in zh.legend][:4] == ["文件", "方案", "任务", "单位（大小＝工作量）"]
+    assert zh.filters["level"] == [("prefecture", "州（市）级"), ("county", "县级")]
 
 
 def test_task_nodes_carry_what_the_page_filters_on(G):
@@ -72,7 +77,7 @@ def test_task_nodes_carry_what_the_page_filters_on(G):
 
 
 def test_task_tooltip_has_text_plan_deadline_and_source(G):
-    tip = node_tooltip("task:qingshan-2025:2", G.nodes["task:qingshan-2025:2"])
+    tip = node_tooltip("task:qingshan-2025:2", G.nodes["task:qingshan-2025:2"], lang="en")
     assert tip == (
         "<b>加快标准厂房二期建设。</b><br>Plan: 园区项目建设攻坚<br>Number: 2"
         "<br>Deadline: 2025年12月底前 (2025-12-31)<br>Source: qingshan-2025.txt:12"
@@ -135,7 +140,7 @@ def test_unknown_plan_or_doc_is_a_clear_error(G):
 
 
 def test_big_graph_folds_tasks_and_groups_small_agencies(G):
-    view = viz.whole_graph_view(G, max_nodes=12)
+    view = viz.whole_graph_view(G, max_nodes=12, lang="en")
     assert len(view.nodes) == 12
     assert _ids(view, "Task") == []
     assert _ids(view, "Agency") == ["agency:青山县发展改革局", "agency:青山县财政局"]
@@ -157,7 +162,7 @@ def test_too_big_without_aggregation_asks_for_a_filter(G):
 
 
 def test_bigger_graph_folds_plans_into_documents(G):
-    view = viz.whole_graph_view(G, max_nodes=8)
+    view = viz.whole_graph_view(G, max_nodes=8, lang="en")
     assert sorted(n["id"] for n in view.nodes) == [
         "agency:青山县发展改革局", "agency:青山县财政局", "doc:qingshan-2025", "doc:yunling-2025",
         "group:county", "group:leaders", "group:prefecture", "leader:青山县:王志强",
@@ -260,7 +265,7 @@ def test_write_html_to_a_folder_that_cannot_exist(G, tmp_path):
 
 
 def test_big_ego_view_folds_tasks_into_plans(G):
-    view = viz.ego_view(G, "青山县财政局", max_nodes=10)
+    view = viz.ego_view(G, "青山县财政局", max_nodes=10, lang="en")
     assert len(view.nodes) == 9 and _ids(view, "Task") == []
     assert view.notes[0].startswith("Too many tasks to draw one by one")
     assert [r["text"] for r in view.legend][0] == "Plan (size = tasks)"
