@@ -45,7 +45,8 @@ def _piece_layout(P: nx.Graph, seed: int) -> tuple[dict[str, tuple[float, float]
     if n == 1:
         return {next(iter(P.nodes)): (0.0, 0.0)}, SPACING / 2
     # Area grows with the node count, so the spacing between neighbours stays about SPACING.
-    radius = SPACING * math.sqrt(n) * 0.75
+    # Small pieces get more room per node: their hubs are drawn large next to the gaps.
+    radius = SPACING * math.sqrt(n) * (1.5 if n < 100 else 0.75)
     # k twice the default spreads the hubs apart, so their labels do not sit on one another
     raw = nx.spring_layout(P, k=2 / math.sqrt(n), seed=seed, iterations=_ITERATIONS, scale=radius)
     return {node: (float(x), float(y)) for node, (x, y) in raw.items()}, radius
