@@ -314,3 +314,62 @@ def test_matrix_sorts_by_a_unit_and_links_sources(browser, workspace):  # noqa: 
         assert links == [f"sources/qingshan-2025.html#L{n}" for n in (13, 11, 12)]  # in the sorted order
         probe.screenshot("matrix-sample")
         _clean(probe)
+
+
+# ---- the shared corpus, as an analyst first sees it (screenshots for review) ----
+
+
+@pytest.fixture(scope="module")
+def corpus_pages(shared_dir, tmp_path_factory):
+    from zeren.graph.build import build_graph
+    from zeren.loaders.batch import extract_paths
+    from zeren.queries import run_query
+
+    corpus = shared_dir / "corpus"
+    G = build_graph(extract_paths([corpus]).extractions)
+    files = viz.source_files(G, [corpus])
+    out = tmp_path_factory.mktemp("corpus")
+    busiest = run_query("workload", G).iloc[0]["agency"]
+    plans = sorted(
+        (n for n, a in G.nodes(data=True) if a.get("kind") == "Plan"),
+        key=lambda p: (-G.out_degree(p), p),
+    )
+    return {
+        "G": G,
+        "files": files,
+        "whole": viz.write_html(viz.whole_graph_view(G), out / "whole.html", sources=files),
+        "ego": viz.write_html(viz.ego_view(G, busiest), out / "ego.html", sources=files),
+        "matrix": viz.write_html(viz.matrix_view(G, plans[0]), out / "matrix.html", sources=files),
+    }
+
+
+def test_corpus_views_are_labelled_and_link_every_source(browser, corpus_pages):  # noqa: F811
+    G = corpus_pages["G"]
+    documents = sum(1 for _, a in G.nodes(data=True) if a.get("kind") == "Document")
+    assert len(corpus_pages["files"]) == documents
+    with open_page(browser, corpus_pages["whole"]) as probe:
+        page = probe.page
+        labelled = page.evaluate("nodes.get({filter: n => n.kind === 'Agency' && n.label !== ' '}).length")
+        assert labelled == 20
+        assert page.evaluate("Object.keys(network.getPositions()).length") == len(G)
+        probe.screenshot("corpus-whole")
+        _clean(probe)
+    with open_page(browser, corpus_pages["ego"]) as probe:
+        probe.screenshot("corpus-ego")
+        task = probe.page.evaluate("nodes.get({filter: n => n.kind === 'Task'})[0].id")
+        probe.page.evaluate(f"zeren.show('{task}')")
+        href = probe.page.get_attribute("#zeren-source-link", "href")
+        assert href is not None and href.startswith("sources/") and "#L" in href
+        probe.screenshot("corpus-ego-panel")
+        with probe.page.context.expect_page() as opened:
+            probe.page.click("#zeren-source-link")
+        source = opened.value
+        source.wait_for_load_state("load")
+        line = href.rsplit("#L", 1)[1]
+        assert source.evaluate("document.querySelector('tr:target').id") == f"L{line}"
+        source.screenshot(path=str(probe.screenshot("corpus-ego-panel").parent / "corpus-source.png"))
+        _clean(probe)
+    with open_page(browser, corpus_pages["matrix"]) as probe:
+        assert probe.page.locator("td.m.L").count() > 0
+        probe.screenshot("corpus-matrix")
+        _clean(probe)

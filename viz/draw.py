@@ -27,14 +27,14 @@ from zeren.graph.schema import (
 
 from .details import view_details
 from .i18n import DEFAULT_LANG, message
-from .layout import seeded_layout
+from .layout import seeded_layout, spread_labels
 from .page import View
 from .style import EDGE_STYLE, GROUP, NODE_STYLE, agency_size, edge_label, legend_entries
 from .tooltips import level_name, node_tooltip, rows_tooltip
 
 __all__ = ["graph_view", "layout_options", "LABELLED_AGENCIES", "place_nodes"]
 
-_TASK_LABELS_UP_TO = 80  # beyond this many tasks their labels only clutter; the tooltip has the text
+_TASK_LABELS_UP_TO = 30  # beyond this many tasks their labels only clutter; hover or click shows the text
 _PLAN_LABELS_UP_TO = 60
 LABELLED_AGENCIES = 20
 """Agencies labelled at every zoom, busiest first; the others show their name on hover."""
@@ -83,7 +83,11 @@ def graph_view(
         )
     if center is not None and center in H:
         spot = view.node_map[center]
-        spot.update(borderWidth=4, size=max(spot.get("size", 14), 30), font={"size": 22, "bold": True})
+        spot.update(
+            borderWidth=4,
+            size=max(spot.get("size", 14), 30),
+            font={"size": 44, "strokeWidth": 6, "strokeColor": "#ffffff", "color": "#000000"},
+        )
         spot["label"] = spot["name"]
         spot["color"] = {"background": spot["color"], "border": "#000000"}
     max_tasks = max((a.get("tasks", 1) for *_, a in H.edges(keys=True, data=True)), default=1)
@@ -123,8 +127,18 @@ def graph_view(
 
 
 def place_nodes(view: View, H: nx.Graph) -> None:
-    """Give every drawn node its precomputed position (the page starts with physics off)."""
-    for node, (x, y) in seeded_layout(H).items():
+    """Give every drawn node its precomputed position (the page starts with physics off).
+
+    Nodes whose label shows at every zoom are then nudged apart until their labels do not overlap.
+    """
+    boxes = {}
+    for spot in view.nodes:
+        label = str(spot.get("label") or "").strip()
+        if label and spot["kind"] != TASK:
+            size = (spot.get("font") or {}).get("size", 14)
+            # CJK glyphs are about one em wide; the label sits under a node of radius ``size``
+            boxes[spot["id"]] = (size * len(label) + 8, size * 1.3 + 2 * float(spot.get("size", 10)))
+    for node, (x, y) in spread_labels(seeded_layout(H), boxes).items():
         spot = view.node_map.get(node)
         if spot is not None:
             spot["x"], spot["y"] = x, y
@@ -215,7 +229,7 @@ def _node(
         _mark_folded(out, attrs, scale[1], lang)
     elif kind == DOCUMENT:
         out["label"] = _short(str(attrs.get("title") or name), 18)
-        out["font"] = {"size": 30, "strokeWidth": 5, "strokeColor": "#ffffff", "color": "#444444"}
+        out["font"] = {"size": 34, "strokeWidth": 5, "strokeColor": "#ffffff", "color": "#444444"}
         out["docs"] = [node]
         out["years"] = _years(docs, node.removeprefix("doc:"))
         out["search"] = [name, str(attrs.get("title") or ""), node.removeprefix("doc:")]

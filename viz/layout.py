@@ -13,13 +13,13 @@ import math
 
 import networkx as nx
 
-__all__ = ["seeded_layout", "SPACING"]
+__all__ = ["seeded_layout", "spread_labels", "SPACING"]
 
 SPACING = 50.0
 """Pixels between neighbouring nodes at zoom 1: room for a label of a few characters."""
 
 _ITERATIONS = 60
-_ASPECT = 1.6  # the view's usual width over height
+_ASPECT = 2.2  # wider than the view (about 1.5): rows of pieces never fill their width
 
 
 def seeded_layout(H: nx.Graph, *, seed: int = 7, weight: str | None = None) -> dict[str, tuple[float, float]]:
@@ -33,20 +33,19 @@ def seeded_layout(H: nx.Graph, *, seed: int = 7, weight: str | None = None) -> d
     U.add_nodes_from(sorted(H.nodes))
     U.add_edges_from((u, v) for u, v in H.edges() if u != v)
     pieces = sorted(nx.connected_components(U), key=lambda c: (-len(c), min(c)))
-    placed: list[tuple[dict[str, tuple[float, float]], float]] = []
-    for piece in pieces:
-        placed.append(_piece_layout(U.subgraph(sorted(piece)), seed))
+    # Small graphs get more room per node: their hubs are drawn large next to the gaps.
+    room = 1.5 if U.number_of_nodes() < 100 else 0.75
+    placed = [_piece_layout(U.subgraph(sorted(piece)), seed, room) for piece in pieces]
     return _pack(placed)
 
 
-def _piece_layout(P: nx.Graph, seed: int) -> tuple[dict[str, tuple[float, float]], float]:
+def _piece_layout(P: nx.Graph, seed: int, room: float) -> tuple[dict[str, tuple[float, float]], float]:
     """One connected piece laid out around (0, 0); returns positions and the piece's radius."""
     n = P.number_of_nodes()
     if n == 1:
         return {next(iter(P.nodes)): (0.0, 0.0)}, SPACING / 2
     # Area grows with the node count, so the spacing between neighbours stays about SPACING.
-    # Small pieces get more room per node: their hubs are drawn large next to the gaps.
-    radius = SPACING * math.sqrt(n) * (1.5 if n < 100 else 0.75)
+    radius = SPACING * math.sqrt(n) * room
     # k twice the default spreads the hubs apart, so their labels do not sit on one another
     raw = nx.spring_layout(P, k=2 / math.sqrt(n), seed=seed, iterations=_ITERATIONS, scale=radius)
     return {node: (float(x), float(y)) for node, (x, y) in raw.items()}, radius
@@ -70,3 +69,42 @@ def _pack(placed: list[tuple[dict[str, tuple[float, float]], float]]) -> dict[st
         x += size
         row_height = max(row_height, size)
     return out
+
+
+def spread_labels(
+    positions: dict[str, tuple[float, float]], boxes: dict[str, tuple[float, float]], *, rounds: int = 80
+) -> dict[str, tuple[float, float]]:
+    """Move labelled nodes apart until their label boxes (``{node: (width, height)}``) stop overlapping.
+
+    Force layouts pull hubs together, and hubs are the nodes that carry labels,
+    so their names land on one another. Each round pushes every overlapping
+    pair apart along the axis that needs the smaller move; unlabelled nodes
+    stay where they are. Deterministic: pairs are visited in a fixed order.
+
+    >>> spread_labels({"a": (0.0, 0.0), "b": (10.0, 0.0)}, {"a": (40.0, 10.0), "b": (40.0, 10.0)})
+    {'a': (0.0, -5.0), 'b': (10.0, 5.0)}
+    """
+    pos = {n: [x, y] for n, (x, y) in positions.items()}
+    labelled = sorted(n for n in boxes if n in pos)
+    for _ in range(rounds):
+        moved = False
+        for i, a in enumerate(labelled):
+            for b in labelled[i + 1 :]:
+                (ax, ay), (bx, by) = pos[a], pos[b]
+                dx, dy = bx - ax, by - ay
+                ox = (boxes[a][0] + boxes[b][0]) / 2 - abs(dx)
+                oy = (boxes[a][1] + boxes[b][1]) / 2 - abs(dy)
+                if ox <= 0 or oy <= 0:
+                    continue
+                moved = True
+                if oy <= ox:
+                    shift = oy / 2 * (1 if dy >= 0 else -1)
+                    pos[a][1] -= shift
+                    pos[b][1] += shift
+                else:
+                    shift = ox / 2 * (1 if dx >= 0 else -1)
+                    pos[a][0] -= shift
+                    pos[b][0] += shift
+        if not moved:
+            break
+    return {n: (round(x, 1), round(y, 1)) for n, (x, y) in pos.items()}
