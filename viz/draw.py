@@ -36,6 +36,7 @@ __all__ = ["graph_view", "layout_options", "LABELLED_AGENCIES", "place_nodes"]
 
 _TASK_LABELS_UP_TO = 30  # beyond this many tasks their labels only clutter; hover or click shows the text
 _PLAN_LABELS_UP_TO = 60
+_SPREAD_ALL_UP_TO = 300  # above this many nodes only labelled ones are pushed apart (the cost is quadratic)
 LABELLED_AGENCIES = 20
 """Agencies labelled at every zoom, busiest first; the others show their name on hover."""
 
@@ -132,12 +133,17 @@ def place_nodes(view: View, H: nx.Graph) -> None:
     Nodes whose label shows at every zoom are then nudged apart until their labels do not overlap.
     """
     boxes = {}
+    every = len(view.nodes) <= _SPREAD_ALL_UP_TO
     for spot in view.nodes:
         label = str(spot.get("label") or "").strip()
+        dot = 2 * float(spot.get("size", 10))
         if label and spot["kind"] != TASK:
             size = (spot.get("font") or {}).get("size", 14)
             # CJK glyphs are about one em wide; the label sits under a node of radius ``size``
-            boxes[spot["id"]] = (size * len(label) + 8, size * 1.3 + 2 * float(spot.get("size", 10)))
+            boxes[spot["id"]] = (max(size * len(label) + 8, dot), size * 1.3 + dot)
+        elif every:
+            # in small views every dot takes part, so no hub ends up covering a task
+            boxes[spot["id"]] = (dot + 6, dot + 6)
     for node, (x, y) in spread_labels(seeded_layout(H), boxes).items():
         spot = view.node_map.get(node)
         if spot is not None:

@@ -19,6 +19,7 @@ SPACING = 50.0
 """Pixels between neighbouring nodes at zoom 1: room for a label of a few characters."""
 
 _ITERATIONS = 60
+_MAX_STEP = SPACING / 2  # per round of spread_labels
 _ASPECT = 2.2  # wider than the view (about 1.5): rows of pieces never fill their width
 
 
@@ -74,37 +75,40 @@ def _pack(placed: list[tuple[dict[str, tuple[float, float]], float]]) -> dict[st
 def spread_labels(
     positions: dict[str, tuple[float, float]], boxes: dict[str, tuple[float, float]], *, rounds: int = 80
 ) -> dict[str, tuple[float, float]]:
-    """Move labelled nodes apart until their label boxes (``{node: (width, height)}``) stop overlapping.
+    """Move nodes apart until their boxes (``{node: (width, height)}``: label and dot) stop overlapping.
 
     Force layouts pull hubs together, and hubs are the nodes that carry labels,
     so their names land on one another. Each round pushes every overlapping
-    pair apart along the axis that needs the smaller move; unlabelled nodes
-    stay where they are. Deterministic: pairs are visited in a fixed order.
+    pair apart, half each, along the axis that needs the smaller move; nodes
+    without a box stay where they are. Deterministic (no randomness, fixed order).
 
     >>> spread_labels({"a": (0.0, 0.0), "b": (10.0, 0.0)}, {"a": (40.0, 10.0), "b": (40.0, 10.0)})
     {'a': (0.0, -5.0), 'b': (10.0, 5.0)}
     """
-    pos = {n: [x, y] for n, (x, y) in positions.items()}
-    labelled = sorted(n for n in boxes if n in pos)
+    import numpy as np
+
+    moving = sorted(n for n in boxes if n in positions)
+    out = dict(positions)
+    if len(moving) < 2:
+        return out
+    xy = np.array([positions[n] for n in moving], dtype=float)
+    half = np.array([boxes[n] for n in moving], dtype=float) / 2
+    reach = half[:, None, :] + half[None, :, :]
+    upper = np.triu(np.ones((len(moving), len(moving)), dtype=bool), k=1)
     for _ in range(rounds):
-        moved = False
-        for i, a in enumerate(labelled):
-            for b in labelled[i + 1 :]:
-                (ax, ay), (bx, by) = pos[a], pos[b]
-                dx, dy = bx - ax, by - ay
-                ox = (boxes[a][0] + boxes[b][0]) / 2 - abs(dx)
-                oy = (boxes[a][1] + boxes[b][1]) / 2 - abs(dy)
-                if ox <= 0 or oy <= 0:
-                    continue
-                moved = True
-                if oy <= ox:
-                    shift = oy / 2 * (1 if dy >= 0 else -1)
-                    pos[a][1] -= shift
-                    pos[b][1] += shift
-                else:
-                    shift = ox / 2 * (1 if dx >= 0 else -1)
-                    pos[a][0] -= shift
-                    pos[b][0] += shift
-        if not moved:
+        delta = xy[None, :, :] - xy[:, None, :]  # delta[i, j] = j - i
+        overlap = reach - np.abs(delta)
+        hit = (overlap[..., 0] > 0) & (overlap[..., 1] > 0) & upper
+        if not hit.any():
             break
-    return {n: (round(x, 1), round(y, 1)) for n, (x, y) in pos.items()}
+        vertical = overlap[..., 1] <= overlap[..., 0]
+        sign = np.where(delta >= 0, 1.0, -1.0)
+        push = np.zeros_like(delta)
+        push[..., 1] = np.where(hit & vertical, overlap[..., 1] / 2 * sign[..., 1], 0.0)
+        push[..., 0] = np.where(hit & ~vertical, overlap[..., 0] / 2 * sign[..., 0], 0.0)
+        # j moves by +push[i, j], i by -push[i, j]; a node caught in many overlaps moves a bounded step
+        step = push.sum(axis=0) - push.sum(axis=1)
+        xy += np.clip(step, -_MAX_STEP, _MAX_STEP)
+    for n, (x, y) in zip(moving, xy, strict=True):
+        out[n] = (round(float(x), 1), round(float(y), 1))
+    return out
