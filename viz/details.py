@@ -4,7 +4,8 @@ Each record is ``{"kind", "heading", "rows": [[label, value]], "lists": [{"label
 "items": [[id, text]], "more"}], "source": {"doc", "line", "ref"}}``; the page
 builds the panel with ``textContent`` only, so document text stays inert. Items
 name the node they point at, so the panel can jump to it when it is drawn.
-Lists are cut to a glanceable length and say how many more there are.
+Lists are cut to a glanceable length and say how many more there are; an item
+whose node is drawn carries only its id (the page has its text), others a clipped text.
 """
 
 from __future__ import annotations
@@ -34,16 +35,33 @@ from .tooltips import deadline_text, level_name, source_ref
 __all__ = ["node_details", "view_details", "MAX_ITEMS"]
 
 MAX_ITEMS = 40  # a panel is read, not scrolled for minutes; the report and queries hold the rest
+_ITEM_TEXT = 60  # list items not drawn in the view are clipped; their own record has the full text
 
 
 def view_details(G: nx.MultiDiGraph, drawn: list[str], lang: str = DEFAULT_LANG) -> dict[str, dict]:
     """Records for every drawn node, taken from the full graph ``G`` (folded nodes included)."""
     out = {}
+    shown = set(drawn)
     for node in drawn:
         record = node_details(G, node, lang)
         if record is not None:
+            for group in record["lists"]:
+                # a drawn node's text is on the page already: the item names it by id alone
+                group["items"] = [
+                    [i] if i in shown and t == _own_text(G, i) else [i, _clip(t)] for i, t in group["items"]
+                ]
             out[node] = record
     return out
+
+
+def _own_text(G: nx.MultiDiGraph, node: str) -> str:
+    """What the page shows for a drawn node: a task's full text, any other node's name."""
+    attrs = G.nodes[node] if node in G else {}
+    return str((attrs.get("text") if attrs.get("kind") == TASK else None) or attrs.get("name") or node)
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= _ITEM_TEXT else text[: _ITEM_TEXT - 1] + "…"
 
 
 def node_details(G: nx.MultiDiGraph, node: str, lang: str = DEFAULT_LANG) -> dict | None:
