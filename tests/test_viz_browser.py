@@ -186,7 +186,7 @@ def test_clicking_a_task_shows_its_units_and_source_that_opens_at_the_line(brows
         # the lead unit is clickable; back and forward walk the selections
         page.click('#zeren-details a[data-node="agency:青山县发展改革局"]')
         assert page.inner_text("#zeren-details .heading") == "青山县发展改革局"
-        assert "青山县财政局 ×3" in _list(page, "合作单位")
+        assert "青山县财政局  [×3]" in _list(page, "合作单位")
         page.click("#zeren-back")
         assert page.evaluate("zeren.selected") == "task:qingshan-2025:1"
         page.click("#zeren-forward")

@@ -5,7 +5,9 @@ Each record is ``{"kind", "heading", "rows": [[label, value]], "lists": [{"label
 builds the panel with ``textContent`` only, so document text stays inert. Items
 name the node they point at, so the panel can jump to it when it is drawn.
 Lists are cut to a glanceable length and say how many more there are; an item
-whose node is drawn carries only its id (the page has its text), others a clipped text.
+whose node is drawn carries only its id (the page has its text; ``None`` in its
+place when a note follows), others a clipped text. A note (``×3`` shared tasks,
+``L``/``S`` role, ``L1/S2`` counts) is shown after the text.
 """
 
 from __future__ import annotations
@@ -34,8 +36,8 @@ from .tooltips import deadline_text, level_name, source_ref
 
 __all__ = ["node_details", "view_details", "MAX_ITEMS"]
 
-MAX_ITEMS = 40  # a panel is read, not scrolled for minutes; the report and queries hold the rest
-_ITEM_TEXT = 60  # list items not drawn in the view are clipped; their own record has the full text
+MAX_ITEMS = 20  # a panel is read, not scrolled for minutes; the report and queries hold the rest
+_ITEM_TEXT = 50  # list items not drawn in the view are clipped; their own record has the full text
 
 
 def view_details(G: nx.MultiDiGraph, drawn: list[str], lang: str = DEFAULT_LANG) -> dict[str, dict]:
@@ -48,10 +50,19 @@ def view_details(G: nx.MultiDiGraph, drawn: list[str], lang: str = DEFAULT_LANG)
             for group in record["lists"]:
                 # a drawn node's text is on the page already: the item names it by id alone
                 group["items"] = [
-                    [i] if i in shown and t == _own_text(G, i) else [i, _clip(t)] for i, t in group["items"]
+                    _compact(i, t, note, i in shown and t == _own_text(G, i))
+                    for i, t, *note in group["items"]
                 ]
             out[node] = record
     return out
+
+
+def _compact(node: str, text: str, note: list[str], drawn: bool) -> list:
+    """``[id]``, ``[id, text]`` or ``[id, text or None, note]``: a drawn node's text is on the page already."""
+    shown = None if drawn else _clip(text)
+    if note:
+        return [node, shown, note[0]]
+    return [node] if shown is None else [node, shown]
 
 
 def _own_text(G: nx.MultiDiGraph, node: str) -> str:
@@ -117,7 +128,7 @@ def node_details(G: nx.MultiDiGraph, node: str, lang: str = DEFAULT_LANG) -> dic
             rows=rows,
             lists=[
                 (f("spellings"), spellings),
-                (f("partners"), [[p, f"{_name(G, p)} ×{n}"] for p, n in partners]),
+                (f("partners"), [[p, _name(G, p), f"×{n}"] for p, n in partners]),
                 (f("task_list"), task_items),
             ],
         )
@@ -211,7 +222,7 @@ def _units(G: nx.MultiDiGraph, tasks: list[str]) -> list[list[str]]:
             elif key == SUPPORTS:
                 sup[actor] += 1
     units = sorted(set(led) | set(sup), key=lambda a: (-(led[a] + sup[a]), -led[a], a))
-    return [[a, f"{_name(G, a)} (L{led[a]}/S{sup[a]})"] for a in units]
+    return [[a, _name(G, a), f"L{led[a]}/S{sup[a]}"] for a in units]
 
 
 def _actor_work(G: nx.MultiDiGraph, node: str) -> tuple[int, int, list[list[str]], list[tuple[str, int]]]:
@@ -231,7 +242,6 @@ def _actor_work(G: nx.MultiDiGraph, node: str) -> tuple[int, int, list[list[str]
             if G.nodes[other].get("kind") == AGENCY:
                 partners[other] += 1
     items = [
-        [t, ("S · " if is_support else "L · ") + str(G.nodes[t].get("text") or t)]
-        for is_support, t in sorted(tasks)
+        [t, str(G.nodes[t].get("text") or t), "S" if is_support else "L"] for is_support, t in sorted(tasks)
     ]
     return led, supported, items, sorted(partners.items(), key=lambda p: (-p[1], p[0]))
