@@ -214,6 +214,17 @@ def test_clicking_a_task_shows_its_units_and_source_that_opens_at_the_line(brows
         _clean(probe)
 
 
+def test_hostile_task_text_stays_text_in_the_panel(browser, workspace):  # noqa: F811
+    with open_page(browser, workspace["zh"]) as probe:
+        page = probe.page
+        page.evaluate(f"zeren.show('{HOSTILE_TASK}')")
+        assert page.inner_text("#zeren-details .heading") == HOSTILE
+        assert page.evaluate("document.querySelectorAll('#zeren-panel img, #zeren-panel script').length") == 0
+        page.wait_for_timeout(300)
+        assert page.evaluate("typeof window.__pwned") == "undefined"
+        _clean(probe)
+
+
 def test_search_by_an_alias_finds_the_unit_with_suggestions(browser, workspace):  # noqa: F811
     with open_page(browser, workspace["zh"]) as probe:
         page = probe.page

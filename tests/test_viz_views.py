@@ -302,7 +302,12 @@ def test_task_details_name_units_officials_and_source(G):
     assert lists["Lead units"] == [["agency:青山县发展改革局"]]
     assert lists["Supporting units"] == [["agency:青山县财政局"], ["agency:青山县自然资源局"]]
     assert lists["Lead officials"] == [["leader:青山县:李明"]]
-    assert record["source"] == {"doc": "qingshan-2025", "line": 11, "ref": "qingshan-2025.txt:11"}
+    assert record["source"] == {
+        "doc": "qingshan-2025",
+        "line": 11,
+        "ref": "qingshan-2025.txt:11",
+        "title": "青山县2025年园区经济攻坚行动方案",
+    }
     assert ["Deadline", "2025年3月底前 (2025-03-31)"] in record["rows"]
 
 
@@ -392,7 +397,8 @@ def test_write_html_with_sources_links_the_tasks(G, tmp_path):
     view = viz.whole_graph_view(G)
     viz.write_html(view, tmp_path / "out" / "whole.html", sources=viz.source_files(G, [tmp_path]))
     assert view.source_links == {"qingshan-2025": "sources/qingshan-2025.html"}
-    assert (tmp_path / "out" / "sources" / "qingshan-2025.html").is_file()
+    page = (tmp_path / "out" / "sources" / "qingshan-2025.html").read_text(encoding="utf-8")
+    assert "<title>青山县2025年园区经济攻坚行动方案 · 原文</title>" in page
 
 
 def test_every_view_string_exists_in_both_languages():

@@ -109,7 +109,12 @@ def node_details(G: nx.MultiDiGraph, node: str, lang: str = DEFAULT_LANG) -> dic
                 (f("leaders"), actors["leader"]),
                 (f("plan"), [[attrs.get("plan_id", ""), attrs.get("plan") or ""]]),
             ],
-            source={"doc": doc, "line": attrs.get("line") or 0, "ref": source_ref(attrs)},
+            source={
+                "doc": doc,
+                "line": attrs.get("line") or 0,
+                "ref": source_ref(attrs),
+                "title": _title(G, f"doc:{doc}") or doc,
+            },
         )
     if kind in (AGENCY, LEADER):
         led, supported, task_items, partners = _actor_work(G, node)
@@ -162,7 +167,12 @@ def node_details(G: nx.MultiDiGraph, node: str, lang: str = DEFAULT_LANG) -> dic
                 (f("task_list"), _task_items(G, tasks)),
                 (f("units"), _units(G, tasks)),
             ],
-            source={"doc": doc, "line": 1, "ref": PurePath(attrs.get("path") or doc).name},
+            source={
+                "doc": doc,
+                "line": 1,
+                "ref": PurePath(attrs.get("path") or doc).name,
+                "title": attrs.get("title") or doc,
+            },
         )
     if kind == GROUP:
         return None

@@ -116,7 +116,7 @@ def write_html(view: Page, path: str | Path, *, sources: Mapping[str, Path] | No
 
         details = getattr(view, "details", {})
         wanted = {n.get("source", {}).get("doc") for n in details.values()} if details else set(sources)
-        titles = {k.removeprefix("doc:"): r["heading"] for k, r in details.items() if r["kind"] == "Document"}
+        titles = {r["source"]["doc"]: r["source"].get("title") for r in details.values() if "source" in r}
         view.source_links = write_source_pages(
             {d: f for d, f in sources.items() if d in wanted}, path.parent, titles=titles, lang=view.lang
         )
