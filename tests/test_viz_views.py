@@ -98,7 +98,9 @@ def test_page_holds_no_live_hostile_markup(G):
     assert "<img src=x" not in html
     assert 'onerror="window' not in html
     own = html.replace(_asset("vis-network.min.js"), "")  # the library quotes "<script>" in a polyfill
-    assert own.count("<script") == 2  # vis-network and the page's own script, nothing from the data
+    # vis-network, the page's own script and two JSON data blocks (never run), nothing from the data
+    assert own.count("<script") == 4
+    assert own.count('<script type="application/json"') == 2
 
 
 def test_page_is_one_file_with_no_remote_resources(G):
