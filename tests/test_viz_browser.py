@@ -384,3 +384,21 @@ def test_corpus_views_are_labelled_and_link_every_source(browser, corpus_pages):
         assert probe.page.locator("td.m.L").count() > 0
         probe.screenshot("corpus-matrix")
         _clean(probe)
+
+
+def test_colour_by_community_and_filter_by_one(browser, workspace):  # noqa: F811
+    with open_page(browser, workspace["zh"]) as probe:
+        page = probe.page
+        before = page.evaluate("nodes.get('agency:云岭州财政局').color")
+        page.select_option("#zeren-colour", "community")
+        colours = page.evaluate(
+            "[nodes.get('agency:云岭州财政局').color, nodes.get('agency:青山县财政局').color]"
+        )
+        assert colours[0] != before and colours[0] != colours[1]
+        page.select_option("#zeren-colour", "kind")
+        assert page.evaluate("nodes.get('agency:云岭州财政局').color") == before
+        community = page.evaluate("String(nodes.get('agency:云岭州财政局').community)")
+        page.select_option("#zeren-filter-community", community)
+        shown = page.evaluate("nodes.get({filter: n => !n.hidden && n.kind === 'Agency'}).map(n => n.id)")
+        assert "agency:云岭州财政局" in shown and "agency:青山县财政局" not in shown
+        _clean(probe)

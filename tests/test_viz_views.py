@@ -427,3 +427,13 @@ def test_cli_writes_a_matrix_with_source_pages(tmp_path, samples_dir):
     html = out.read_text(encoding="utf-8")
     assert "responsibility matrix" in html and 'href="sources/' in html
     assert (tmp_path / "sources").is_dir()
+
+
+def test_year_and_jurisdiction_filters_come_from_the_drawn_items(G):
+    G = G.copy()
+    G.nodes["doc:yunling-2025"]["date"] = "2024-05-01"
+    view = viz.whole_graph_view(G)
+    assert view.filters["year"] == [("2024", "2024"), ("2025", "2025")]
+    assert view.node_map["task:yunling-2025:1"]["years"] == ["2024"]
+    assert view.node_map["agency:云岭州水务局"]["jurisdiction"] == "云岭州"
+    assert viz.whole_graph_view(sample_graph()).filters["year"] == []  # one year: no drop-down
