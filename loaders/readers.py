@@ -1,10 +1,12 @@
 """Open and decode one input file into text, whatever its format.
 
 The only place that touches a document file: it checks that the path is a
-readable, non-empty regular file of a known format under the size limit, then
-hands it to the reader of its suffix (``loaders.formats``). Everything after
-this works on the returned string. Any failure, from the file system or from a
-parsing library, becomes one ``LoaderError`` naming the file.
+readable, non-empty regular file under the size limit, tells its format from
+its content (``formats.sniff``; the suffix decides only for text), then hands
+it to that format's reader (``loaders.formats``). Everything after this works
+on the returned string. Any failure, from the file system or from a parsing
+library, becomes one ``LoaderError`` naming the file (its name escaped, see
+``zeren.safetext.path_text``); what a reader could read only in part comes back as warnings.
 
 Tables come out one row a line with cells joined by `` | ``; a merged cell is
 repeated in each column and row it spans.
@@ -15,27 +17,65 @@ from __future__ import annotations
 import importlib
 import os
 import stat
+import warnings
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 from zeren.errors import LoaderError
+from zeren.loaders.formats.warn import ReadWarning
+from zeren.safetext import path_text
 
-__all__ = ["read_text", "SUPPORTED_SUFFIXES", "MAX_FILE_BYTES"]
+__all__ = ["read_text", "read_document", "Read", "SUPPORTED_SUFFIXES", "FORMATS", "MAX_FILE_BYTES"]
+
+
+class Read(NamedTuple):
+    text: str
+    warnings: tuple[str, ...]
+
 
 # Readers are imported when first needed: openpyxl and pdfplumber take half a
 # second to import, which every command would pay otherwise.
 _READERS: dict[str, tuple[str, str]] = {
-    ".txt": ("zeren.loaders.formats.plaintext", "read_plain"),
-    ".md": ("zeren.loaders.formats.plaintext", "read_markdown"),
-    ".html": ("zeren.loaders.formats.htmlpage", "read_html"),
-    ".htm": ("zeren.loaders.formats.htmlpage", "read_html"),
-    ".docx": ("zeren.loaders.formats.worddoc", "read_docx"),
-    ".xlsx": ("zeren.loaders.formats.workbook", "read_xlsx"),
-    ".pdf": ("zeren.loaders.formats.pdfdoc", "read_pdf"),
+    "text": ("zeren.loaders.formats.plaintext", "read_plain"),
+    "markdown": ("zeren.loaders.formats.plaintext", "read_markdown"),
+    "html": ("zeren.loaders.formats.htmlpage", "read_html"),
+    "docx": ("zeren.loaders.formats.worddoc", "read_docx"),
+    "xlsx": ("zeren.loaders.formats.workbook", "read_xlsx"),
+    "pdf": ("zeren.loaders.formats.pdfdoc", "read_pdf"),
+    "ofd": ("zeren.loaders.formats.ofd", "read_ofd"),
+    "ole-xls": ("zeren.loaders.formats.legacy", "read_xls"),
+    "ole-doc": ("zeren.loaders.formats.legacy", "read_doc"),
+    "rtf": ("zeren.loaders.formats.legacy", "read_rtf"),
 }
-SUPPORTED_SUFFIXES = tuple(_READERS)
+# Every suffix read, and the format a file of that name is read as when its content
+# does not say otherwise (text-like content of a legacy name is read as text).
+FORMATS: dict[str, str] = {
+    ".txt": "text",
+    ".md": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+    ".xlsx": "xlsx",
+    ".pdf": "pdf",
+    ".doc": "text",
+    ".wps": "text",
+    ".rtf": "text",
+    ".xls": "text",
+    ".et": "text",
+    ".ofd": "ofd",
+    ".zip": "zip",
+}
+SUPPORTED_SUFFIXES = tuple(FORMATS)
 MAX_FILE_BYTES = 512 * 1024**2  # far above any real plan; guards memory, not taste
-_LEGACY = {".doc": ".docx", ".wps": ".docx", ".xls": ".xlsx", ".et": ".xlsx"}
+_CONTAINERS = ("docx", "xlsx", "ofd")  # suffixes whose own reader explains damaged content best
+_NOT_READ = {
+    "rar": "a RAR archive: RAR bundles are not read (no maintained reader without the non-free unrar); "
+    "unpack it and read the folder",
+    "7z": "a 7-Zip archive: not read; unpack it and read the folder",
+    "ole": "a compound (OLE) file holding neither a Word document nor a workbook",
+    "zip": "a zip archive: name it (or its folder) to read its members as documents",
+}
 
 
 def read_text(path: str | os.PathLike[str]) -> str:
@@ -45,35 +85,67 @@ def read_text(path: str | os.PathLike[str]) -> str:
     Traceback (most recent call last):
     zeren.errors.LoaderError: no-such-plan.txt: file not found
     """
-    name = os.fspath(path)
-    file = Path(name)
+    return read_document(path).text
+
+
+def read_document(path: str | os.PathLike[str], *, name: str | None = None) -> Read:
+    """The text of the document at ``path`` and the warnings its reader gave.
+
+    ``name`` is how messages call the file (default: ``path``, escaped).
+    """
+    name = name or path_text(path)
+    file = Path(path)
     _check_file(file, name)  # first, so a folder or a missing file is named as such
     suffix = file.suffix.lower()
-    if suffix not in _READERS:
+    if suffix not in FORMATS:
         raise LoaderError(name, _unsupported(suffix))
-    module, function = _READERS[suffix]
+    kind = _kind(file, suffix, name)
+    if kind in _NOT_READ:
+        raise LoaderError(name, _NOT_READ[kind])
+    module, function = _READERS[kind]
     reader: Callable[[Path], str] = getattr(importlib.import_module(module), function)
-    try:
-        text = reader(file)
-    except LoaderError as err:
-        if err.path == name:
-            raise
-        raise LoaderError(name, err.problem, err.line) from err
-    except OSError as err:
-        raise LoaderError(name, f"cannot read: {err.strerror or err}") from err
-    except Exception as err:  # a parsing library failed on damaged content
-        raise LoaderError(name, f"cannot read {suffix} file ({_one_line(err)})") from err
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ReadWarning)
+        try:
+            text = reader(file)
+        except LoaderError as err:
+            raise LoaderError(name, err.problem, err.line) from err
+        except MemoryError as err:
+            raise LoaderError(name, "too large to read in the memory available") from err
+        except OSError as err:
+            raise LoaderError(name, f"cannot read: {err.strerror or err}") from err
+        except Exception as err:  # a parsing library failed on damaged content
+            raise LoaderError(name, f"cannot read {suffix} file ({_one_line(err)})") from err
     if not text.strip():
         raise LoaderError(name, "no text found")
-    return text
+    notes = tuple(f"{name}: {w.message}" for w in caught if issubclass(w.category, ReadWarning))
+    return Read(text, notes)
+
+
+def _kind(file: Path, suffix: str, name: str) -> str:
+    """The reader for ``file``: its content's format, else its suffix's."""
+    from zeren.loaders.formats.sniff import sniff
+
+    try:
+        kind = sniff(file)
+    except OSError as err:
+        raise LoaderError(name, f"cannot read: {err.strerror or err}") from err
+    default = FORMATS[suffix]
+    if kind is None:
+        return default
+    if kind == "zip" and default in _CONTAINERS:
+        return default  # a damaged .docx is best explained by the .docx reader
+    if kind == "html" and default == "markdown":
+        return default  # Markdown may open with an HTML tag
+    return kind
 
 
 def _unsupported(suffix: str) -> str:
     supported = ", ".join(SUPPORTED_SUFFIXES)
-    if suffix in _LEGACY:
-        return f"unsupported format '{suffix}' (save it as {_LEGACY[suffix]}; supported: {supported})"
     if not suffix:
         return f"no file suffix to tell the format (supported: {supported})"
+    if suffix in (".rar", ".7z"):
+        return _NOT_READ[suffix[1:]]
     return f"unsupported format '{suffix}' (supported: {supported})"
 
 
@@ -81,6 +153,8 @@ def _check_file(file: Path, name: str) -> None:
     try:
         info = file.stat()
     except FileNotFoundError as err:
+        if file.is_symlink():
+            raise LoaderError(name, "a link to a file that does not exist") from err
         raise LoaderError(name, "file not found") from err
     except PermissionError as err:
         raise LoaderError(name, "permission denied") from err

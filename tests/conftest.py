@@ -12,7 +12,7 @@ pytest_plugins = ["neo4j_fixtures"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("ZEREN_SHARED", ROOT.parent / "shared")).resolve()
-SAMPLES = ROOT / "zeren" / "samples"
+SAMPLES = ROOT / "zeren" / "samples" / "plans"
 
 
 @pytest.fixture(scope="session")

@@ -43,7 +43,7 @@ def test_user_file_adds_places(tmp_path):
     places = [
         {"name": "云岭州", "level": "prefecture", "parent": "云南省", "aliases": ["云岭"], "complete": True},
         {"name": "青山县", "level": "county", "parent": "云岭州", "aliases": ["青山"]},
-        {"name": "白水县", "level": "county", "parent": "云岭州", "aliases": []},
+        {"name": "白雾县", "level": "county", "parent": "云岭州", "aliases": []},
     ]
     path.write_text(json.dumps({"places": places}, ensure_ascii=False), encoding="utf-8")
     gaz = Gazetteer.load(path)
@@ -52,15 +52,55 @@ def test_user_file_adds_places(tmp_path):
     ref = resolve("州财政局", jurisdiction="青山县", level="county", gazetteer=gaz)
     assert (ref.canonical, ref.jurisdiction, ref.level) == ("云岭州财政局", "云岭州", "prefecture")
     collective = resolve("各县人民政府", jurisdiction="云岭州", level="prefecture", gazetteer=gaz)
-    assert collective.members == ("agency:青山县人民政府", "agency:白水县人民政府")
+    assert collective.members == ("agency:青山县人民政府", "agency:白雾县人民政府")
 
 
 def test_members_only_of_places_listed_complete():
-    gaz = Gazetteer.bundled()
+    gaz = Gazetteer.hand_listed()
     assert len(gaz.complete_members(_known(gaz, "楚雄州"))) == 10
     assert gaz.complete_members(_known(gaz, "安徽省")) == ()  # only some of its cities are listed
-    assert resolve("各市人民政府", jurisdiction="安徽省", level="province").members == ()
+    bundled = Gazetteer.bundled()
+    assert len(bundled.complete_members(_known(bundled, "楚雄州"))) == 10  # national data agrees
     assert len(resolve("各省级人民政府", jurisdiction="中央", level="national").members) == 31
+
+
+def test_national_data_places_a_county_not_hand_listed():
+    hand, gaz = Gazetteer.hand_listed(), Gazetteer.bundled()
+    assert hand.get("睢宁县") is None
+    assert [p.name for p in gaz.ancestors(_known(gaz, "睢宁县"))] == ["徐州市", "江苏省", "中央"]
+    assert [p.name for p in gaz.ancestors(_known(gaz, "仙桃市"))] == ["湖北省", "中央"]  # 省直辖
+    assert [p.name for p in gaz.ancestors(_known(gaz, "徐汇区"))] == ["上海市", "中央"]
+    ref = resolve("市财政局", jurisdiction="睢宁县", level="county")
+    assert (ref.canonical, ref.level) == ("徐州市财政局", "prefecture")
+    assert resolve("省交通运输厅", jurisdiction="睢宁县", level="county").canonical == "江苏省交通运输厅"
+
+
+def test_collective_of_a_real_prefecture_lists_its_real_members():
+    members = resolve("各县（市、区）人民政府", jurisdiction="临汾市", level="prefecture").members
+    assert len(members) == 17
+    assert {"agency:尧都区人民政府", "agency:永和县人民政府", "agency:霍州市人民政府"} <= set(members)
+    cities = resolve("各市人民政府", jurisdiction="安徽省", level="province").members
+    assert len(cities) == 16 and cities[0] == "agency:合肥市人民政府"
+
+
+def test_national_data_keeps_hand_listed_names_and_members():
+    gaz = Gazetteer.bundled()
+    assert _known(gaz, "禄丰市").name == "禄丰县"  # the hand list's spelling stays the name
+    assert gaz.get("楚雄彝族自治州") is gaz.get("楚雄州")
+    assert _known(gaz, "禄劝县").name == "禄劝彝族苗族自治县"
+
+
+def test_short_county_names_are_found_only_whole():
+    gaz = Gazetteer.bundled()
+    assert _known(gaz, "永和").name == "永和县"
+    assert gaz.match_prefix("永和财政局") is None  # 永和 inside text is an ordinary word
+    match = gaz.match_prefix("永和县财政局")
+    assert match is not None and match[0].name == "永和县"
+    assert gaz.deepest_in("美丽城乡建设") is None
+    assert gaz.match_prefix("新县城建设") is None  # 新县 is a county, but found only whole
+    # a name two counties share names neither; their prefecture tells which
+    assert gaz.get("通州区") is None
+    assert _known(gaz, "北京市通州区").parent == "北京市"
 
 
 def test_autonomous_area_spelling_falls_back_to_its_stem():

@@ -117,11 +117,13 @@ def test_files_batches_and_failures(tmp_path):
     (tmp_path / "a-plan.txt").write_text("县方案\n", encoding="utf-8")
     (tmp_path / "notes.xyz").write_text("x", encoding="utf-8")
     named = tmp_path / "named.xyz"
-    named.write_text("x", encoding="utf-8")
+    named.write_text("y", encoding="utf-8")  # not the same content as notes.xyz: both are read
     found = collect_files([tmp_path, good, named])
-    assert [f.path for f in found] == [tmp_path / "a-plan.txt", good, named]
+    # every entry of a folder is an input (notes.xyz fails when read: never skipped silently)
+    # and each file once: good and named are in the folder named too
+    assert [f.path for f in found] == [tmp_path / "a-plan.txt", named, tmp_path / "notes.xyz", good]
     # names kept in records are relative to what was named: no path of this machine is saved
-    assert [f.source for f in found] == ["a-plan.txt", "sub/b-plan.txt", "named.xyz"]
+    assert [f.source for f in found] == ["a-plan.txt", "named.xyz", "notes.xyz", "sub/b-plan.txt"]
 
     ex = extract_file(good)
     assert (ex.document.id, ex.tasks[0].source, ex.tasks[0].leads) == ("b-plan", "b-plan.txt", ("县交通局",))

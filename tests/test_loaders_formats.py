@@ -447,3 +447,203 @@ def test_html_breadcrumb_found_by_its_label_not_its_class() -> None:
         "<p>当前位置：首页</p><p>项目位置：青山县城关镇</p><p>青山县2025年工作要点</p>"
     )
     assert html_to_text(page) == "项目位置：青山县城关镇\n青山县2025年工作要点"
+
+
+# ---------------------------------------------------------------- legacy, Kingsoft, OFD, bundles
+
+LEGACY = Path(__file__).resolve().parent / "fixtures" / "legacy"
+# plan.docx and plan.xlsx were written with python-docx and openpyxl; plan.doc and plan.xls
+# are LibreOffice's conversions of them ("MS Word 97" via .odt, "MS Excel 97").
+
+
+def _tasks(path: Path) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    from zeren.loaders.batch import extract_paths
+
+    batch = extract_paths([path])
+    assert batch.failures == [], batch.failures
+    return [(t.text, t.leads, t.supports) for e in batch.extractions for t in e.tasks]
+
+
+def _needs_libreoffice() -> None:
+    from zeren.loaders.formats.legacy import soffice
+
+    if soffice() is None:
+        pytest.skip("LibreOffice is not installed (bash scripts/system-deps installs it)")
+
+
+@pytest.mark.parametrize(
+    ("fixture", "name", "same_as"),
+    [
+        ("plan.xls", "plan.xls", "plan.xlsx"),
+        ("plan.xls", "plan.et", "plan.xlsx"),  # Kingsoft spreadsheets are BIFF files
+        ("plan.xls", "plan.xlsx", "plan.xlsx"),  # a real .xls saved under an .xlsx name
+        ("plan.xlsx", "plan.et", "plan.xlsx"),  # newer Kingsoft files are OOXML
+        ("plan.docx", "plan.doc", "plan.docx"),  # a .docx saved under a .doc name
+        ("plan.docx", "plan.wps", "plan.docx"),
+        ("plan.doc", "plan.doc", "plan.docx"),
+        ("plan.doc", "plan.wps", "plan.docx"),  # Kingsoft documents are Word compound files
+        ("plan.doc", "plan.docx", "plan.docx"),  # and a .doc under a .docx name
+    ],
+)
+def test_legacy_and_kingsoft_files_give_the_same_tasks(
+    tmp_path: Path, fixture: str, name: str, same_as: str
+) -> None:
+    if fixture.endswith(".doc"):
+        _needs_libreoffice()
+    target = tmp_path / name
+    target.write_bytes((LEGACY / fixture).read_bytes())
+    expected = _tasks(LEGACY / same_as)
+    assert len(expected) >= 3
+    assert _tasks(target) == expected
+
+
+def test_xls_text_with_merged_cells() -> None:
+    lines = read_text(LEGACY / "plan.xls").split("\n")
+    assert lines[0] == "任务分解表"
+    assert "2 | 整治路域环境 | 县住房城乡建设局 | 县财政局" in lines  # D3:D4 merged
+
+
+def test_html_saved_as_xls_is_read_as_a_page(tmp_path: Path) -> None:
+    path = tmp_path / "tasks.xls"
+    path.write_text(
+        "<html><head><meta charset='utf-8'></head><body><table>"
+        "<tr><td>序号</td><td>工作任务</td><td>牵头单位</td></tr>"
+        "<tr><td>1</td><td>修桥</td><td>县住建局</td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    assert read_text(path) == "序号 | 工作任务 | 牵头单位\n1 | 修桥 | 县住建局"
+
+
+def test_doc_without_libreoffice_names_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from zeren.errors import LoaderError
+    from zeren.loaders.formats import legacy
+
+    monkeypatch.setattr(legacy.shutil, "which", lambda name: None)
+    path = tmp_path / "plan.wps"
+    path.write_bytes((LEGACY / "plan.doc").read_bytes())
+    with pytest.raises(LoaderError) as err:
+        read_text(path)
+    assert str(err.value) == (
+        f"{path}: reading .doc files needs LibreOffice: install LibreOffice "
+        "(apt-get install libreoffice-writer-nogui)"
+    )
+
+
+def _ofd(path: Path) -> Path:
+    import zipfile
+
+    ns = 'xmlns:ofd="http://www.ofdspec.org/2016"'
+    page = (
+        f"<ofd:Page {ns}><ofd:Content><ofd:Layer>"
+        '<ofd:TextObject Boundary="20 20 170 6"><ofd:TextCode X="0" Y="5">白雾县农村公路提升行动方案</ofd:TextCode></ofd:TextObject>'
+        '<ofd:TextObject Boundary="20 40 170 6"><ofd:TextCode X="0" Y="5">1.实施危桥改造。(牵头单位:县交通运输局;</ofd:TextCode></ofd:TextObject>'
+        '<ofd:TextObject Boundary="20 48 40 6"><ofd:TextCode X="0" Y="5">责任单位:县财政局)</ofd:TextCode></ofd:TextObject>'
+        '<ofd:TextObject Boundary="20 30 170 6"><ofd:TextCode X="0" Y="5">一、重点任务</ofd:TextCode></ofd:TextObject>'
+        "</ofd:Layer></ofd:Content></ofd:Page>"
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(
+            "OFD.xml",
+            f"<ofd:OFD {ns}><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>",
+        )
+        archive.writestr(
+            "Doc_0/Document.xml",
+            f'<ofd:Document {ns}><ofd:Pages><ofd:Page ID="1" BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>',
+        )
+        archive.writestr("Doc_0/Pages/Page_0/Content.xml", page)
+    return path
+
+
+def test_ofd_text_layer_in_reading_order(tmp_path: Path) -> None:
+    text = read_text(_ofd(tmp_path / "plan.ofd"))
+    assert text.split("\n") == [
+        "白雾县农村公路提升行动方案",
+        "一、重点任务",
+        "1.实施危桥改造。(牵头单位:县交通运输局;责任单位:县财政局)",  # a wrapped line joined
+    ]
+
+
+def test_zip_bundle_members_are_documents(tmp_path: Path) -> None:
+    import zipfile
+
+    from zeren.loaders.batch import extract_paths
+
+    bundle = tmp_path / "附件.zip"
+    with zipfile.ZipFile(bundle, "w") as archive:
+        archive.write(LEGACY / "plan.xlsx", "任务分解表.xlsx")
+        archive.write(LEGACY / "plan.docx", "sub/方案.docx")
+        archive.writestr("说明.xyz", "x")
+    batch = extract_paths([bundle])
+    assert [e.document.id for e in batch.extractions] == ["附件!方案", "附件!任务分解表"]
+    assert [e.document.path for e in batch.extractions] == [
+        "附件.zip!sub/方案.docx",
+        "附件.zip!任务分解表.xlsx",
+    ]
+    by_id = {e.document.id: [(t.text, t.leads, t.supports) for t in e.tasks] for e in batch.extractions}
+    assert by_id["附件!任务分解表"] == _tasks(LEGACY / "plan.xlsx")
+    assert by_id["附件!方案"] == _tasks(LEGACY / "plan.docx")
+    assert [f.path for f in batch.failures] == [f"{bundle}!说明.xyz"]  # reported, not skipped
+
+
+def test_zip_bundle_with_gbk_member_names(tmp_path: Path) -> None:
+    import zipfile
+
+    from zeren.loaders.inputs import collect_files
+
+    bundle = tmp_path / "bundle.zip"
+    with zipfile.ZipFile(bundle, "w") as archive:
+        archive.writestr("ABCDEF.txt", "x")
+    # as Chinese Windows writes it: GBK bytes, no UTF-8 flag (zipfile would set the flag)
+    bundle.write_bytes(bundle.read_bytes().replace(b"ABCDEF.txt", "任务表.txt".encode("gbk")))
+    assert [f.source for f in collect_files([bundle])] == ["bundle.zip!任务表.txt"]
+
+
+def test_zip_bundle_bomb_is_refused(tmp_path: Path) -> None:
+    import zipfile
+
+    from zeren.loaders.batch import extract_paths
+
+    bundle = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(bundle, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("big.txt", b"\n" * (120 * 1024**2))
+    batch = extract_paths([bundle])
+    assert batch.extractions == []
+    assert [str(f) for f in batch.failures] == [
+        f"{bundle}: cannot open zip bundle (expands to 120 MB, over the 100 MB limit)"
+    ]
+
+
+def test_notice_page_and_its_attachments_are_one_document_set(tmp_path: Path) -> None:
+    from zeren.graph.build import build_graph
+    from zeren.loaders.batch import extract_paths
+
+    workbook = openpyxl.Workbook()  # an attachment that names no place of its own
+    for row in (["序号", "工作任务", "牵头单位", "配合单位"], [1, "改造危桥", "县交通运输局", "市财政局"]):
+        workbook.active.append(row)
+    workbook.save(tmp_path / "附件1.xlsx")
+    (tmp_path / "附件1_copy.xlsx").write_bytes((tmp_path / "附件1.xlsx").read_bytes())  # a copy, not linked
+    (tmp_path / "notice.html").write_text(
+        "<html><head><meta charset='utf-8'></head><body>"
+        "<h1>睢宁县人民政府办公室关于印发睢宁县农村公路提升行动方案的通知</h1>"
+        "<p>睢政办发〔2024〕12号</p><p>各镇人民政府,县各有关部门:现将方案印发给你们,请认真贯彻落实。</p>"
+        "<p>睢宁县人民政府办公室</p><p>2024年3月5日</p>"
+        "<p>附件:<a href='%E9%99%84%E4%BB%B61.xlsx'>附件1.任务分解表</a></p></body></html>",
+        encoding="utf-8",
+    )
+    batch = extract_paths([tmp_path])
+    docs = {e.document.id: e.document for e in batch.extractions}
+    notice, attachment = docs["notice"], docs["附件1"]
+    assert notice.jurisdiction == "睢宁县" and notice.date == "2024-03-05"
+    assert (attachment.title, attachment.date, attachment.jurisdiction) == (
+        notice.title,
+        notice.date,
+        notice.jurisdiction,
+    )
+    # read in the notice's place, a county of the national gazetteer: 市 is its prefecture
+    graph = build_graph(batch.extractions)
+    assert "agency:徐州市财政局" in graph and "agency:睢宁县交通运输局" in graph
+    # the copy has the same bytes as 附件1.xlsx: read once, with a warning naming both
+    assert "附件1_copy" not in docs
+    assert batch.warnings == ["附件1_copy.xlsx: identical content to 附件1.xlsx; read once"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import doctest
+import importlib
 import time
 from pathlib import Path
 
@@ -19,7 +20,10 @@ TRADITIONAL = (
 
 
 def test_supported_suffixes() -> None:
-    assert SUPPORTED_SUFFIXES == (".txt", ".md", ".html", ".htm", ".docx", ".xlsx", ".pdf")
+    assert SUPPORTED_SUFFIXES == (
+        ".txt", ".md", ".html", ".htm", ".docx", ".xlsx", ".pdf",
+        ".doc", ".wps", ".rtf", ".xls", ".et", ".ofd", ".zip",
+    )  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -96,16 +100,17 @@ def test_hundred_megabyte_file(tmp_path: Path) -> None:
 
 
 def test_module_doctests() -> None:
-    for module in (
-        loaders.readers,
-        loaders.formats.encoding,
-        loaders.formats.grid,
-        loaders.formats.htmlpage,
-        loaders.formats.pdfdoc,
-        loaders.formats.plaintext,
-        loaders.formats.workbook,
-        loaders.formats.wordnumbering,
+    for name in (
+        "readers",
+        "formats.encoding",
+        "formats.grid",
+        "formats.htmlpage",
+        "formats.pdfdoc",
+        "formats.plaintext",
+        "formats.workbook",
+        "formats.wordnumbering",
     ):
+        module = importlib.import_module(f"{loaders.__name__}.{name}")
         result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
         assert result.failed == 0, module.__name__
         assert result.attempted > 0, module.__name__

@@ -12,6 +12,8 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from zeren.atomic import atomic_path
+
 from .fonts import cjk_font_family
 from .page import ViewError
 from .style import EDGE_STYLE
@@ -71,7 +73,8 @@ def _save(fig: Figure, path: str | Path) -> Path:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fig.tight_layout()
-        fig.savefig(path, format="png")
+        with atomic_path(path) as tmp:
+            fig.savefig(tmp, format="png")
     except OSError as err:
         raise ViewError(f"cannot write {path}: {err.strerror or err}") from err
     return path

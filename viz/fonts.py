@@ -15,6 +15,7 @@ import shutil
 from functools import cache
 from pathlib import Path
 
+from zeren.atomic import atomic_path
 from zeren.errors import ViewError
 
 __all__ = ["SHIPPED_FONT", "SHIPPED_FAMILY", "SYSTEM_FALLBACKS", "cjk_font_family", "copy_font"]
@@ -53,7 +54,8 @@ def copy_font(folder: str | Path) -> str:
     target = Path(folder) / SHIPPED_FONT.name
     try:
         if not target.exists() or target.stat().st_size != SHIPPED_FONT.stat().st_size:
-            shutil.copyfile(SHIPPED_FONT, target)
+            with atomic_path(target) as tmp:
+                shutil.copyfile(SHIPPED_FONT, tmp)
     except OSError as err:
         raise ViewError(f"cannot write {target}: {err.strerror or err}") from err
     return target.name

@@ -21,6 +21,7 @@ from pyvis.edge import Edge
 from pyvis.network import Network
 from pyvis.node import Node
 
+from zeren.atomic import write_text
 from zeren.errors import ViewError
 
 from .i18n import DEFAULT_LANG, message, messages
@@ -122,7 +123,7 @@ def write_html(view: Page, path: str | Path, *, sources: Mapping[str, Path] | No
         )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(view.generate_html(), encoding="utf-8")
+        write_text(path, view.generate_html())
     except OSError as err:
         raise ViewError(f"cannot write {path}: {err.strerror or err}") from err
     return path

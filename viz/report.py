@@ -13,6 +13,7 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
+from zeren.atomic import write_text
 from zeren.graph.schema import AGENCY, DOCUMENT, LEADER, PLAN, TASK
 from zeren.queries import GROUPS, QUERIES
 
@@ -91,7 +92,7 @@ def write_report(
     )
     index = out / "index.html"
     try:
-        index.write_text(html, encoding="utf-8")
+        write_text(index, html)
     except OSError as err:
         raise ViewError(f"cannot write {index}: {err.strerror or err}") from err
     return index

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from zeren.atomic import write_text
 from zeren.errors import LoaderError, ViewError
 from zeren.graph.schema import DOCUMENT
 
@@ -87,7 +88,7 @@ def write_source_pages(
         )
         target = folder / f"{doc}.html"
         try:
-            target.write_text(page, encoding="utf-8")
+            write_text(target, page)
         except OSError as err:
             raise ViewError(f"cannot write {target}: {err.strerror or err}") from err
         links[doc] = f"{SOURCE_FOLDER}/{doc}.html"

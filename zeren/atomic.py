@@ -3,17 +3,25 @@
 Everything Zeren writes goes to a temporary file beside the target and is
 renamed onto it only when complete: a killed run leaves the previous output
 intact (or none), never a shorter file that looks whole.
+
+A target that is not a regular file (``/dev/stdout``, a FIFO) is written
+directly; a symlink's target is replaced, not the link; a replaced file keeps
+its mode. The temporary file is hidden (``.NAME.PID.XXXX.part``) and carries the writing
+process's id, so that a later write of the same target removes the ones that a
+killed process left behind (never one a live process is still writing).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["atomic_path"]
+__all__ = ["atomic_path", "write_text"]
 
 
 @contextlib.contextmanager
@@ -28,18 +36,68 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
     ('done', ['t.txt'])
     """
     target = Path(target)
-    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    if target.exists() and not target.is_file():
+        # /dev/stdout, a FIFO, a terminal: nothing to rename onto, and replacing it would be wrong
+        yield target
+        return
+    if target.is_symlink():
+        target = target.resolve()  # replace the file the link points to, keep the link
+    _remove_stale_parts(target)
+    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.{os.getpid()}.", suffix=".part")
     os.close(fd)
     tmp = Path(name)
     try:
         yield tmp
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs get the user's usual mode
+        os.chmod(tmp, _mode(target))
         os.replace(tmp, target)
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
+
+
+def write_text(target: str | Path, text: str) -> Path:
+    """Write ``text`` as UTF-8 through ``atomic_path``; returns ``target``.
+
+    A lone surrogate (a file-name byte that was not UTF-8) is written as its
+    ``\\udcXX`` escape rather than failing, which in JSON is exactly the escape.
+    """
+    target = Path(target)
+    with atomic_path(target) as tmp:
+        tmp.write_bytes(text.encode("utf-8", "backslashreplace"))
+    return target
+
+
+def _remove_stale_parts(target: Path) -> None:
+    """Delete temporary files for ``target`` whose writing process no longer exists."""
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.(\d+)\.[^.]+\.part")
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(target.parent):
+            found = pattern.fullmatch(entry.name)
+            if found and not _alive(int(found.group(1))):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists but belongs to someone else
+        return True
+    return True
+
+
+def _mode(target: Path) -> int:
+    """The replaced file's mode, or the user's usual one for a new file (mkstemp makes 0600)."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        return 0o666 & ~_umask()
 
 
 def _umask() -> int:

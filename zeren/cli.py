@@ -17,10 +17,13 @@ import click
 from zeren import __version__
 from zeren.errors import ZerenError
 from zeren.output import emit_tables, table_output, write_jsonl
+from zeren.safetext import path_text, printable
 from zeren.sources import (
     Loaded,
     extract_with_progress,
     load_graph_or_documents,
+    read_graph,
+    refuse_overwrite,
     report_failures,
     resolution_options,
 )
@@ -32,16 +35,18 @@ __all__ = ["cli", "main"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+# Files read are not checked by click (exists=True): its message would show a file name's
+# undecodable bytes as U+FFFD; the readers' own one-line errors show them escaped.
 PATHS = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 SOURCES = click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
 ALIASES = click.option(
     "--aliases",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False, path_type=Path),
     help="Agency table (from 'zeren agencies') whose corrections the build honours.",
 )
 GAZETTEER = click.option(
     "--gazetteer",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False, path_type=Path),
     help="Extra gazetteer JSON merged over the bundled one.",
 )
 BACKEND = click.option(
@@ -97,10 +102,15 @@ def _finish(loaded: Loaded) -> None:
         raise Failed
 
 
-def _graph(sources: tuple[Path, ...], aliases: Path | None = None, gazetteer: Path | None = None) -> Loaded:
+def _graph(
+    sources: tuple[Path, ...],
+    aliases: Path | None = None,
+    gazetteer: Path | None = None,
+    output: Path | None = None,
+) -> Loaded:
     if not sources:
         raise ZerenError("name a saved graph (.json) or documents/folders to read")
-    loaded = load_graph_or_documents(list(sources), aliases=aliases, gazetteer=gazetteer)
+    loaded = load_graph_or_documents(list(sources), aliases=aliases, gazetteer=gazetteer, outputs=[output])
     if loaded.extractions or loaded.failures:
         report_failures(loaded)
     return loaded
@@ -131,7 +141,7 @@ def extract(paths, output, agencies, report_path, aliases, gazetteer):
     """
     from zeren.loaders.export import report_row, task_row
 
-    loaded = extract_with_progress(list(paths))
+    loaded = extract_with_progress(list(paths), outputs=[output, agencies, report_path])
     write_jsonl(output, (task_row(t) for e in loaded.extractions for t in e.tasks))
     if agencies:
         from zeren.graph.aliases import agency_rows
@@ -141,7 +151,7 @@ def extract(paths, output, agencies, report_path, aliases, gazetteer):
         write_jsonl(report_path, (report_row(r) for e in loaded.extractions for r in e.report))
     else:
         for entry in (r for e in loaded.extractions for r in e.report):
-            click.echo(f"Unparsed: {entry.path}:{entry.line}: {entry.reason}", err=True)
+            click.echo(printable(f"Unparsed: {entry.path}:{entry.line}: {entry.reason}"), err=True)
     _finish(loaded)
 
 
@@ -160,7 +170,7 @@ def build(paths, output, aliases, gazetteer):
     """
     from zeren.graph.io import export_graph, save_graph
 
-    loaded = load_graph_or_documents(list(paths), aliases=aliases, gazetteer=gazetteer)
+    loaded = load_graph_or_documents(list(paths), aliases=aliases, gazetteer=gazetteer, outputs=[output])
     G = loaded.graph
     if output.suffix.lower() == ".json":
         save_graph(G, output)
@@ -171,14 +181,14 @@ def build(paths, output, aliases, gazetteer):
         kinds[data.get("kind", "?")] = kinds.get(data.get("kind", "?"), 0) + 1
     summary = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
     click.echo(
-        f"Wrote {output}: {summary}; {G.number_of_edges()} edges; read and built in {loaded.seconds:.2f} s",
+        f"Wrote {path_text(output)}: {summary}; {G.number_of_edges()} edges; read and built in {loaded.seconds:.2f} s",
         err=True,
     )
     _finish(loaded)
 
 
 @cli.command()
-@click.argument("graph_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("graph_file", type=click.Path(dir_okay=False, path_type=Path))
 @output_option(".graphml, .gexf or .json")
 def export(graph_file, output):
     """Export a saved graph for Gephi or other tools.
@@ -187,10 +197,11 @@ def export(graph_file, output):
     Example:
       zeren export graph.json -o graph.gexf
     """
-    from zeren.graph.io import export_graph, load_graph
+    from zeren.graph.io import export_graph
 
-    export_graph(load_graph(graph_file), output)
-    click.echo(f"Wrote {output}", err=True)
+    refuse_overwrite([output], [graph_file])
+    export_graph(read_graph(graph_file), output)
+    click.echo(f"Wrote {path_text(output)}", err=True)
 
 
 @cli.command()
@@ -210,9 +221,9 @@ def agencies(sources, output, aliases, gazetteer):
     """
     from zeren.graph.aliases import write_agency_table
 
-    loaded = _graph(sources, aliases, gazetteer)
+    loaded = _graph(sources, aliases, gazetteer, output)
     write_agency_table(loaded.graph, output)
-    click.echo(f"Wrote {output}", err=True)
+    click.echo(f"Wrote {path_text(output)}", err=True)
 
 
 @cli.command("queries")
@@ -253,13 +264,17 @@ def _run(
 
 
 def _query_source(
-    sources: tuple[Path, ...], backend: str, aliases: Path | None, gazetteer: Path | None
+    sources: tuple[Path, ...],
+    backend: str,
+    aliases: Path | None,
+    gazetteer: Path | None,
+    output: Path | None = None,
 ) -> Loaded | None:
     if backend == "neo4j":
         if sources:
             raise ZerenError("with --backend neo4j the graph comes from the server; name no files")
         return None
-    return _graph(sources, aliases, gazetteer)
+    return _graph(sources, aliases, gazetteer, output)
 
 
 def _query_command(
@@ -270,7 +285,7 @@ def _query_command(
     def command(sources, fmt, output, backend, uri, user, database, aliases, gazetteer, **params):
         from zeren.queries import GROUPS
 
-        loaded = _query_source(sources, backend, aliases, gazetteer)
+        loaded = _query_source(sources, backend, aliases, gazetteer, output)
         params = {k: v for k, v in params.items() if v is not None}
         names = GROUPS[name] if group else [name.replace("-", "_")]
         tables = {n: _run(n, loaded, backend, uri, user, database, **_params_for(n, params)) for n in names}
@@ -311,7 +326,7 @@ def query(name, sources, pairs, fmt, output, backend, uri, user, database, alias
         if not sep or not key:
             raise ZerenError(f"--param takes KEY=VALUE, not {pair!r}")
         params[key.replace("-", "_")] = value
-    loaded = _query_source(sources, backend, aliases, gazetteer)
+    loaded = _query_source(sources, backend, aliases, gazetteer, output)
     emit_tables({name: _run(name, loaded, backend, uri, user, database, **params)}, fmt, output)
     if loaded is not None and loaded.failures:
         raise Failed
@@ -420,7 +435,7 @@ _query_command(
     "--sources",
     "source_dirs",
     multiple=True,
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    type=click.Path(file_okay=False, path_type=Path),
     help="Folder the documents were read from, to write the source pages (default: the folders read; "
     "needed with a saved graph). Repeatable.",
 )
@@ -453,7 +468,7 @@ def viz(sources, output, view, agency, plan, doc, level, source_dirs, lang, alia
         write_html,
     )
 
-    loaded = _graph(sources, aliases, gazetteer)
+    loaded = _graph(sources, aliases, gazetteer, output)
     G = loaded.graph
     drawn: View | MatrixView
     if view == "ego":
@@ -473,12 +488,12 @@ def viz(sources, output, view, agency, plan, doc, level, source_dirs, lang, alia
     files = source_files(G, roots) if roots else {}
     write_html(drawn, output, sources=files)
     documents = sum(1 for _, a in G.nodes(data=True) if a.get("kind") == "Document")
-    click.echo(f"Wrote {output}", err=True)
+    click.echo(f"Wrote {path_text(output)}", err=True)
     if not roots and documents:
         click.echo("No source pages: pass --sources FOLDER (the folder the graph was built from).", err=True)
     elif len(files) < documents:
         click.echo(f"No source page for {documents - len(files)} of {documents} documents: not found under "
-                   f"{', '.join(str(r) for r in roots)}.", err=True)  # fmt: skip
+                   f"{', '.join(path_text(r) for r in roots)}.", err=True)  # fmt: skip
     if loaded.failures:
         raise Failed
 
@@ -497,9 +512,9 @@ def report(sources, output, aliases, gazetteer):
     """
     from zeren.viz.report import write_report
 
-    loaded = _graph(sources, aliases, gazetteer)
+    loaded = _graph(sources, aliases, gazetteer, output)
     index = write_report(loaded.graph, output)
-    click.echo(f"Wrote {index}", err=True)
+    click.echo(f"Wrote {path_text(index)}", err=True)
     if loaded.failures:
         raise Failed
 
@@ -513,7 +528,7 @@ def neo4j():
 
 
 @neo4j.command("push")
-@click.argument("graph_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("graph_file", type=click.Path(dir_okay=False, path_type=Path))
 @neo4j_options
 @click.option("--clear", is_flag=True, help="Delete the server's Zeren graph first.")
 def neo4j_push(graph_file, uri, user, database, clear):
@@ -525,10 +540,9 @@ def neo4j_push(graph_file, uri, user, database, clear):
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from zeren.graph.io import load_graph
     from zeren.graph.neo4j_store import clear_graph, connect, push_graph
 
-    G = load_graph(graph_file)
+    G = read_graph(graph_file)
     driver = connect(uri=uri, user=user)
     try:
         if clear:
@@ -591,7 +605,7 @@ def demo(output, source_dir):
     from zeren.demo import run_demo
 
     for line in run_demo(output, sources=source_dir):
-        click.echo(line)
+        click.echo(printable(line))
 
 
 def main() -> None:
@@ -600,7 +614,7 @@ def main() -> None:
     except Failed:
         sys.exit(1)
     except ZerenError as err:
-        click.echo(f"Error: {err}", err=True)
+        click.echo(f"Error: {printable(str(err))}", err=True)
         sys.exit(1)
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
@@ -616,6 +630,7 @@ def main() -> None:
         if os.environ.get("ZEREN_DEBUG"):
             raise
         click.echo(
-            f"Error: unexpected {type(err).__name__}: {err} (set ZEREN_DEBUG=1 for the traceback)", err=True
+            printable(f"Error: unexpected {type(err).__name__}: {err} (set ZEREN_DEBUG=1 for the traceback)"),
+            err=True,
         )
         sys.exit(2)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from zeren.atomic import atomic_path
 from zeren.errors import ZerenError
+from zeren.safetext import path_text
 
 __all__ = ["SAMPLES", "run_demo"]
 
@@ -28,9 +30,16 @@ def run_demo(output: Path, *, sources: Path | None = None) -> Iterator[str]:
     try:
         output.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise ZerenError(f"{output}: cannot create the demo folder: {err.strerror or err}") from err
+        raise ZerenError(
+            f"{path_text(output)}: cannot create the demo folder: {err.strerror or err}"
+        ) from err
+    from zeren.loaders.inputs import collect_files
+    from zeren.sources import refuse_overwrite
+
+    inputs = collect_files([sources or SAMPLES / "plans"])
+    refuse_overwrite([output], inputs)
     gazetteer = Gazetteer.load(SAMPLES / "gazetteer.json") if sources is None else None
-    batch = extract_paths([sources or SAMPLES])
+    batch = extract_paths(inputs)
     for failure in batch.failures:
         yield f"Error: {failure}"
     write_jsonl(output / "tasks.jsonl", (task_row(t) for e in batch.extractions for t in e.tasks))
@@ -45,7 +54,8 @@ def run_demo(output: Path, *, sources: Path | None = None) -> Iterator[str]:
 
     for name in ["workload", *GROUPS["hotspots"], *GROUPS["gaps"]]:
         path = output / f"{name}.csv"
-        run_query(name, G).to_csv(path, index=False)
+        with atomic_path(path) as tmp:
+            run_query(name, G).to_csv(tmp, index=False)
         yield f"table → {path}"
 
     write_html(whole_graph_view(G), output / "graph.html")

@@ -13,7 +13,9 @@ from typing import Any
 import click
 import pandas as pd
 
+from zeren.atomic import atomic_path, write_text
 from zeren.errors import ZerenError
+from zeren.safetext import path_text, printable
 
 __all__ = ["FORMATS", "table_output", "emit_tables", "write_jsonl"]
 
@@ -47,29 +49,33 @@ def table_output(command: Callable) -> Callable:
 
 
 def _cell(value: object) -> str:
+    """A value as terminal text: a control character in a name is shown escaped, never sent raw."""
     if isinstance(value, (list, tuple, set)):
-        return "、".join(str(v) for v in value)
+        return printable("、".join(str(v) for v in value))
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return ""  # a missing value, not the word "nan"
     if isinstance(value, float):
         return f"{value:g}"
-    return str(value)
+    return printable(str(value))
 
 
 def _as_table_text(title: str | None, df: pd.DataFrame) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     console = Console()
     if not console.is_terminal:
         # piped output: no wrapping into a narrow default width
         console = Console(width=1000)
-    table = Table(title=title)
+    table = Table(title=Text(printable(title)) if title else None)
     for column in df.columns:
         long_text = column in LONG_TEXT_COLUMNS
-        table.add_column(str(column), overflow="fold" if long_text else "ellipsis", no_wrap=not long_text)
+        table.add_column(
+            Text(printable(str(column))), overflow="fold" if long_text else "ellipsis", no_wrap=not long_text
+        )
     for row in df.itertuples(index=False):
-        table.add_row(*(_cell(v) for v in row))
+        table.add_row(*(Text(_cell(v)) for v in row))  # Text: a "[/]" in a name is not rich markup
     console.print(table)
     if df.empty:
         click.echo("(no rows)")
@@ -85,10 +91,10 @@ def emit_tables(tables: dict[str, pd.DataFrame], fmt: str, output: Path | None) 
     if fmt == "xlsx":
         if output is None:
             raise ZerenError("--format xlsx needs --output FILE.xlsx")
-        with _writing(output), pd.ExcelWriter(output) as writer:
+        with _writing(output), atomic_path(output) as tmp, pd.ExcelWriter(tmp, engine="openpyxl") as writer:
             for name, df in tables.items():
                 df.to_excel(writer, sheet_name=name[:31], index=False)
-        click.echo(f"Wrote {output}", err=True)
+        click.echo(f"Wrote {path_text(output)}", err=True)
         return
     if fmt == "json":
         payload = (
@@ -111,13 +117,17 @@ def emit_tables(tables: dict[str, pd.DataFrame], fmt: str, output: Path | None) 
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     else:
         with _writing(output):
-            output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
-        click.echo(f"Wrote {output}", err=True)
+            write_text(output, text if text.endswith("\n") else text + "\n")
+        click.echo(f"Wrote {path_text(output)}", err=True)
 
 
 def write_jsonl(path: Path, rows: Iterable[dict]) -> None:
     """Write dicts as JSON lines, Chinese kept readable."""
-    with _writing(path), Path(path).open("w", encoding="utf-8") as fh:
+    with (
+        _writing(path),
+        atomic_path(path) as tmp,
+        tmp.open("w", encoding="utf-8", errors="backslashreplace") as fh,
+    ):
         for row in rows:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
 

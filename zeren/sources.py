@@ -2,11 +2,19 @@
 
 A saved graph (``.json`` written by ``zeren build``) is loaded as it is; anything
 else is read as documents (folders recursively) and built.
+
+An output may not be a file the run reads, nor a folder holding one: ``-o plan.txt``
+would overwrite the document, and a view written into a folder of documents would
+be read as a document by the next run. Everything printed goes through
+``printable``, so a file name's odd bytes or newlines never break a line.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import time
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,15 +22,19 @@ from typing import TYPE_CHECKING
 import click
 import networkx as nx
 
-from zeren.errors import LoaderError
+from zeren.errors import LoaderError, ZerenError
+from zeren.safetext import path_text, printable
 
 if TYPE_CHECKING:
+    from zeren.loaders.inputs import InputFile
     from zeren.loaders.records import Extraction
 
 __all__ = [
     "Loaded",
     "extract_with_progress",
     "load_graph_or_documents",
+    "read_graph",
+    "refuse_overwrite",
     "report_failures",
     "resolution_options",
 ]
@@ -34,18 +46,25 @@ class Loaded:
 
     extractions: list[Extraction] = field(default_factory=list)
     failures: list[LoaderError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # files read in part, or once for two names
     graph: nx.MultiDiGraph = field(default_factory=nx.MultiDiGraph)
     seconds: float = 0.0
 
 
-def extract_with_progress(paths: list[Path]) -> Loaded:
-    """Extract every document under ``paths``, showing a progress bar on a terminal."""
+def extract_with_progress(paths: list[Path], *, outputs: Iterable[Path | None] = ()) -> Loaded:
+    """Extract every document under ``paths``, showing a progress bar on a terminal.
+
+    ``outputs`` are the files (or folders) the command will write: refused if the run reads them.
+    """
+    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from zeren.loaders.batch import extract_paths
-    from zeren.loaders.inputs import collect_files
+    from zeren.loaders.inputs import collect_inputs
 
-    files = collect_files(paths)
+    collected = collect_inputs(paths)
+    files = collected.files
+    refuse_overwrite(outputs, files)
     started = time.perf_counter()
     with Progress(
         TextColumn("Reading"),
@@ -54,47 +73,115 @@ def extract_with_progress(paths: list[Path]) -> Loaded:
         TimeElapsedColumn(),
         TextColumn("{task.description}"),
         transient=True,
-        disable=len(files) < 2,
+        # on standard error, and only on a terminal: piped stdout carries the table and nothing else
+        console=(console := Console(stderr=True)),
+        disable=len(files) < 2 or not console.is_terminal,
     ) as bar:
         job = bar.add_task("", total=len(files))
-        batch = extract_paths(files, progress=lambda p: bar.update(job, advance=1, description=Path(p).name))
-    return Loaded(batch.extractions, list(batch.failures), seconds=time.perf_counter() - started)
+        batch = extract_paths(
+            files, progress=lambda p: bar.update(job, advance=1, description=path_text(Path(p).name))
+        )
+    warnings = [*collected.warnings, *batch.warnings]
+    return Loaded(batch.extractions, list(batch.failures), warnings, seconds=time.perf_counter() - started)
 
 
 def load_graph_or_documents(
-    paths: list[Path], *, aliases: Path | None = None, gazetteer: Path | None = None
+    paths: list[Path],
+    *,
+    aliases: Path | None = None,
+    gazetteer: Path | None = None,
+    outputs: Iterable[Path | None] = (),
 ) -> Loaded:
     """Load a saved graph when given exactly one ``.json`` file, else extract and build."""
     from zeren.graph.build import build_graph
 
     if len(paths) == 1 and paths[0].suffix.lower() == ".json":
-        from zeren.graph.io import load_graph
-
-        return Loaded(graph=load_graph(paths[0]))
-    loaded = extract_with_progress(paths)
+        refuse_overwrite(outputs, paths)
+        return Loaded(graph=read_graph(paths[0]))
+    loaded = extract_with_progress(paths, outputs=outputs)
     started = time.perf_counter()
     loaded.graph = build_graph(loaded.extractions, **resolution_options(aliases, gazetteer))
     loaded.seconds += time.perf_counter() - started
     return loaded
 
 
+def read_graph(path: Path) -> nx.MultiDiGraph:
+    """A saved graph, as ``load_graph`` reads it; a file nested too deeply is an error naming it."""
+    from zeren.graph.io import load_graph
+
+    with _nesting(path, "graph file"):
+        return load_graph(path)
+
+
 def resolution_options(aliases: Path | None, gazetteer: Path | None) -> dict:
+    """The build's keyword options for a user's agency table and gazetteer; an empty table is refused."""
     options: dict = {}
     if aliases is not None:
         from zeren.graph.aliases import load_overrides
 
-        options["overrides"] = load_overrides(aliases)
+        overrides = load_overrides(aliases)
+        if not overrides.entries:
+            raise LoaderError(
+                path_text(aliases), "the agency table has no rows (write one with 'zeren agencies')"
+            )
+        options["overrides"] = overrides
     if gazetteer is not None:
         from zeren.graph.gazetteer import Gazetteer
 
-        options["gazetteer"] = Gazetteer.load(gazetteer)
+        with _nesting(gazetteer, "gazetteer"):
+            options["gazetteer"] = Gazetteer.load(gazetteer)
     return options
 
 
+@contextlib.contextmanager
+def _nesting(path: Path, what: str) -> Iterator[None]:
+    # json.loads recurses per level: a file of 100,000 "[" exhausts the stack
+    try:
+        yield
+    except RecursionError as err:
+        raise LoaderError(path_text(path), f"{what} is nested too deeply to be read") from err
+
+
+def refuse_overwrite(outputs: Iterable[Path | None], inputs: Iterable[Path | InputFile]) -> None:
+    """Raise ZerenError when an output is a file the run reads, or a folder holding one.
+
+    Compared by file identity (``samefile``), so another spelling, a symlink or a
+    hard link to an input is caught too.
+    """
+    targets = [o for o in outputs if o is not None and o.exists()]
+    if not targets:
+        return
+    files = [i if isinstance(i, Path) else i.path for i in inputs]
+    for target in targets:
+        folder = target.is_dir()
+        for file in files:
+            if _same(file, target) or (folder and _inside(file, target)):
+                where = f" holds {path_text(file)}, which" if folder else ""
+                raise ZerenError(
+                    f"output {path_text(target)}{where} is read by this run; choose another output"
+                )
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _inside(file: Path, folder: Path) -> bool:
+    try:
+        return file.resolve().is_relative_to(folder.resolve())
+    except OSError:
+        return False
+
+
 def report_failures(loaded: Loaded) -> None:
-    """Print one line per failed file and a summary of notes seen vs tasks made."""
+    """Print one line per warning and per failed file, and a summary of notes seen vs tasks made."""
+    for warning in loaded.warnings:
+        click.echo(f"Warning: {printable(warning)}", err=True)
     for failure in loaded.failures:
-        click.echo(f"Error: {failure}", err=True)
+        click.echo(f"Error: {printable(str(failure))}", err=True)
     if loaded.extractions or loaded.failures:
         notes = sum(e.notes_seen for e in loaded.extractions)
         tasks = sum(len(e.tasks) for e in loaded.extractions)

@@ -15,6 +15,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from zeren.errors import LoaderError
+from zeren.loaders.formats.warn import note
 
 __all__ = ["decode_bytes", "decode_file"]
 
@@ -35,8 +36,16 @@ _UNDECODABLE = "cannot decode the text (binary content or an unknown encoding)"
 # Characters that do not occur in real text: controls (but tab, newline, form feed,
 # carriage return), C1 controls, private use, the replacement character.
 _JUNK = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffd]")
-# What a wrong UTF-16 byte order rarely yields: CJK, full-width forms, ASCII text.
-_TEXTLIKE = re.compile("[\t\n\r\x20-\x7e\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+# What a wrong UTF-16 byte order rarely yields: CJK, full-width forms, ASCII text, the
+# punctuation and symbols Chinese documents use (“” — … ① ■ ×).
+_TEXTLIKE = re.compile(
+    "[\t\n\r\x20-\x7e\xa0-\xff\u2000-\u206f\u2160-\u217f\u2190-\u21ff\u2460-\u24ff"
+    "\u2500-\u25ff\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]"
+)
+# Mojibake: UTF-8 or GBK bytes once decoded as Latin-1/cp1252 (é, å, ä… where 中文 should be).
+_LATIN_HIGH = re.compile("[\xc0-\xff]")
+_CJK = re.compile("[\u3400-\u9fff]")
+_MOST_REPLACED = 0.01  # a text with more undecodable bytes than this is not decoded in part
 
 
 def _canonical(name: str) -> str:
@@ -57,16 +66,18 @@ def _junk_ratio(text: str) -> float:
 
 
 def _sniff_utf16(data: bytes) -> str | None:
-    """UTF-16 without a byte-order mark: the byte order whose text looks like text."""
+    """UTF-16 without a byte-order mark: the byte order whose text looks most like text."""
     sample = data[:_SAMPLE]
+    best, best_share = None, 0.9  # below this share of text-like characters: not text
     for encoding in ("utf-16-le", "utf-16-be"):
         try:  # not final: the sample may end inside a character
             text = codecs.getincrementaldecoder(encoding)().decode(sample, final=False)
         except UnicodeDecodeError:
             continue
-        if "\x00" not in text and len(_TEXTLIKE.findall(text)) >= 0.95 * len(text):
-            return encoding
-    return None
+        share = len(_TEXTLIKE.findall(text)) / max(len(text), 1)
+        if "\x00" not in text and share >= best_share:
+            best, best_share = encoding, share
+    return best
 
 
 def _strict(data: bytes, encoding: str) -> str | None:
@@ -97,10 +108,10 @@ def decode_bytes(data: bytes, path: str, *, declared: str | None = None) -> str:
     if text is None and declared:
         try:
             text = _strict(data, _canonical(declared))
-        except LookupError:
+        except (LookupError, ValueError):  # an unknown name, or one codecs cannot even look up
             text = None
     if text is not None and "\x00" not in text:
-        return text
+        return _unmangled(text)
     if has_nul:
         utf16 = _sniff_utf16(data)
         text = _strict(data, utf16) if utf16 else None
@@ -109,8 +120,9 @@ def decode_bytes(data: bytes, path: str, *, declared: str | None = None) -> str:
         return text
     text = data.decode("utf-8", errors="replace")
     if _nearly_clean(text):
+        _note_replaced(text, "UTF-8")
         return text
-    return _guess(data, path)
+    return _unmangled(_guess(data, path))
 
 
 def _candidates(sample: bytes, size: int) -> list[str]:
@@ -126,11 +138,63 @@ def _candidates(sample: bytes, size: int) -> list[str]:
 
 
 def _guess(data: bytes, path: str) -> str:
-    for encoding in _candidates(_sample(data), len(data)):
+    candidates = _candidates(_sample(data), len(data))
+    for encoding in candidates:
         text = _strict(data, encoding)
         if text is not None and _junk_ratio(text[:_SAMPLE]) < 0.01:
             return text
+    # a few bad bytes (a cut character, a damaged copy) must not lose the whole document
+    encoding = _least_damaged(_sample(data), candidates)
+    text = data.decode(encoding, errors="replace")
+    if _partly(text, encoding):
+        return text
     raise LoaderError(path, _UNDECODABLE)
+
+
+def _least_damaged(sample: bytes, candidates: list[str]) -> str:
+    """The candidate that decodes ``sample`` with the fewest replaced or junk characters."""
+
+    def damage(encoding: str) -> float:
+        text = sample.decode(encoding, errors="replace")
+        return _junk_ratio(text)
+
+    return min(candidates, key=damage)
+
+
+def _partly(text: str, encoding: str) -> bool:
+    """Whether ``text``, decoded with replacement, is the file's text with a few bytes lost (noted)."""
+    replaced = text.count("\ufffd")
+    sample = text[:_SAMPLE]
+    other_junk = len(_JUNK.findall(sample)) - sample.count("\ufffd")
+    if replaced > max(_MOST_REPLACED * len(text), 16) or other_junk > 0.01 * max(len(sample), 1):
+        return False
+    _note_replaced(text, encoding.upper())
+    return True
+
+
+def _note_replaced(text: str, encoding: str) -> None:
+    replaced = text.count("\ufffd")
+    if replaced:
+        note(f"{replaced} undecodable byte sequence(s) in {encoding} text, shown as U+FFFD")
+
+
+def _unmangled(text: str) -> str:
+    """Text that is mojibake (UTF-8 or GBK bytes once decoded as Latin-1) repaired, or noted."""
+    sample = text[:_SAMPLE]
+    high = len(_LATIN_HIGH.findall(sample))
+    if high < 8 or high < 4 * len(_CJK.findall(sample)):
+        return text
+    for wrong in ("cp1252", "latin-1"):
+        for right in ("utf-8", "gb18030"):
+            try:
+                fixed = text.encode(wrong).decode(right)
+            except (UnicodeEncodeError, UnicodeDecodeError):
+                continue
+            if len(_CJK.findall(fixed[:_SAMPLE])) > high // 4:
+                note(f"mojibake repaired: {right.upper()} text that had been decoded as {wrong}")
+                return fixed
+    note("the text looks like mojibake (Latin letters where Chinese is expected); tasks may be missing")
+    return text
 
 
 def decode_file(path: Path) -> str:
@@ -156,11 +220,12 @@ def decode_file(path: Path) -> str:
         candidates = [utf16]
     else:
         try:
-            return _stream(path, "utf-8")
+            return _unmangled(_stream(path, "utf-8"))
         except UnicodeDecodeError:
             pass
         text = _stream(path, "utf-8", errors="replace")
         if _nearly_clean(text):
+            _note_replaced(text, "UTF-8")
             return text
         candidates = _candidates(_sample(head), path.stat().st_size)
     for encoding in candidates:
@@ -169,7 +234,11 @@ def decode_file(path: Path) -> str:
         except UnicodeDecodeError:
             continue
         if _junk_ratio(text[:_SAMPLE]) < 0.01:
-            return text
+            return _unmangled(text)
+    encoding = _least_damaged(_sample(head), candidates)
+    text = _stream(path, encoding, errors="replace")
+    if _partly(text, encoding):
+        return text
     raise LoaderError(name, _UNDECODABLE)
 
 

@@ -12,11 +12,35 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable, Sequence
 
-__all__ = ["CELL_SEPARATOR", "Slot", "clean_cell", "is_layout", "render_rows"]
+__all__ = [
+    "CELL_SEPARATOR",
+    "MAX_ROW_SLOTS",
+    "MAX_TABLE_SLOTS",
+    "Slot",
+    "check_row",
+    "clean_cell",
+    "is_layout",
+    "render_rows",
+]
+
+# Grid columns a table row may span, and slots a table may hold: a task table has a few
+# dozen columns and thousands of rows; a 6 kB file asking for 10^8 slots is a bomb.
+MAX_ROW_SLOTS = 1000
+MAX_TABLE_SLOTS = 5_000_000
 
 CELL_SEPARATOR = " | "
 Slot = tuple[Hashable, str]  # (identity of the cell, its text)
 _SPACE = re.compile(r"\s+")
+
+
+def check_row(width: int, total: int) -> None:
+    """Raise LoaderError when a row ``width`` slots wide, or a table of ``total`` slots, is over the caps."""
+    from zeren.errors import LoaderError
+
+    if width > MAX_ROW_SLOTS:
+        raise LoaderError("", f"a table row spans {width:,} grid columns, over the {MAX_ROW_SLOTS:,} limit")
+    if total > MAX_TABLE_SLOTS:
+        raise LoaderError("", f"a table holds over {MAX_TABLE_SLOTS:,} cell slots (the limit)")
 
 
 def clean_cell(text: str) -> str:

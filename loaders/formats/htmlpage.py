@@ -16,7 +16,7 @@ import lxml.html
 from lxml import etree
 
 from zeren.loaders.formats.encoding import decode_bytes
-from zeren.loaders.formats.grid import Slot, is_layout, render_rows
+from zeren.loaders.formats.grid import Slot, check_row, is_layout, render_rows
 
 __all__ = ["read_html", "html_to_text"]
 
@@ -49,6 +49,8 @@ _DOWNLOAD = re.compile(r"\.(?:docx?|xlsx?|pdf|wps|et|zip|rar|ofd)(?:$|[?#])", re
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w.:]+)""", re.I)
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _XML_DECLARATION = re.compile(r"^<\?xml[^>]*\?>")
+# lxml parses these (also as &#x1F;) but refuses to have them set: dropped from a moved tail
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _SPACES = re.compile(r"[ \t\n\r\f\xa0]+")
 _WIDE = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
 # A line break between two wide characters is no space (CSS Text 3, segment break rules).
@@ -148,9 +150,9 @@ def _remove(element: etree._Element) -> None:
     if tail:
         previous = element.getprevious()
         if previous is not None:
-            previous.tail = (previous.tail or "") + tail
+            previous.tail = _NOT_XML.sub("", (previous.tail or "") + tail)
         else:
-            parent.text = (parent.text or "") + tail
+            parent.text = _NOT_XML.sub("", (parent.text or "") + tail)
     parent.remove(element)
 
 
@@ -263,6 +265,7 @@ def _render_table(table: etree._Element, lines: _Lines) -> bool:
             if len(text) > _LAYOUT_CELL_CHARS:
                 return False
             rowspan, colspan = _span(cell, "rowspan", len(rows) - r), _span(cell, "colspan", 1000)
+            check_row(c + colspan, len(grid) + rowspan * colspan)
             for dr in range(rowspan):
                 for dc in range(colspan):
                     grid[(r + dr, c + dc)] = (id(cell), text)

@@ -11,7 +11,9 @@ characters at all is a scan and is refused.
 from __future__ import annotations
 
 import logging
+import os
 import re
+import zlib
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,7 +27,11 @@ from pdfplumber.utils.exceptions import PdfminerException
 from zeren.errors import LoaderError
 from zeren.loaders.formats.grid import Slot, render_rows
 
-__all__ = ["read_pdf", "reflow"]
+__all__ = ["read_pdf", "reflow", "max_pages", "MAX_PAGES", "MAX_INFLATED_BYTES"]
+
+MAX_PAGES = 500  # a plan runs to dozens of pages; ZEREN_MAX_PDF_PAGES raises the cap
+MAX_INFLATED_BYTES = 100 * 1024**2  # page content and fonts; images are never inflated
+_STREAM = re.compile(rb"stream\r?\n")
 
 BBox = tuple[float, float, float, float]
 _WIDE = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
@@ -40,8 +46,40 @@ _ITEM_START = re.compile(
 )
 
 
+def max_pages() -> int:
+    """The page cap: ``ZEREN_MAX_PDF_PAGES`` when set to a positive number, else ``MAX_PAGES``."""
+    value = os.environ.get("ZEREN_MAX_PDF_PAGES", "")
+    return int(value) if value.isdigit() and int(value) > 0 else MAX_PAGES
+
+
+def _check_inflated(path: Path) -> None:
+    """Refuse a PDF whose compressed streams (images aside) inflate past the cap, before pdfminer does."""
+    data = path.read_bytes()
+    total = 0
+    for match in _STREAM.finditer(data):
+        start = match.end()
+        head = data[max(0, start - 600) : match.start()]
+        head = head[max(head.rfind(b"obj"), 0) :]  # this stream's dictionary
+        if b"/Image" in head or b"FlateDecode" not in head:
+            continue
+        end = data.find(b"endstream", start)
+        inflater = zlib.decompressobj()
+        chunk = data[start : end if end > 0 else len(data)]
+        try:
+            while chunk and total <= MAX_INFLATED_BYTES:
+                total += len(inflater.decompress(chunk, 1 << 20))
+                chunk = inflater.unconsumed_tail
+        except zlib.error:
+            continue  # damaged: pdfminer will say so
+        if total > MAX_INFLATED_BYTES:
+            raise LoaderError(
+                str(path), f"its streams inflate to over {MAX_INFLATED_BYTES // 1024**2} MB (the limit)"
+            )
+
+
 def read_pdf(path: Path) -> str:
     """A .pdf file: every page's lines and tables, top to bottom."""
+    _check_inflated(path)
     with _quiet_pdfminer():
         pages, has_text = _read_pages(path)
     if not has_text:
@@ -72,6 +110,12 @@ def _read_pages(path: Path) -> tuple[list[list[dict | list[str]]], bool]:
     pages: list[list[dict | list[str]]] = []
     has_text = False
     with pdf:
+        limit = max_pages()
+        if len(pdf.pages) > limit:
+            raise LoaderError(
+                str(path),
+                f"{len(pdf.pages)} pages, over the {limit}-page limit (set ZEREN_MAX_PDF_PAGES to raise it)",
+            )
         for number, page in enumerate(pdf.pages):
             has_text = has_text or bool(page.chars)
             pages.append(_page_items(page, number))

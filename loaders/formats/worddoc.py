@@ -18,7 +18,7 @@ from pathlib import Path
 from lxml import etree
 
 from zeren.loaders.formats.archive import check_office_zip
-from zeren.loaders.formats.grid import Slot, is_layout, render_rows
+from zeren.loaders.formats.grid import MAX_ROW_SLOTS, Slot, check_row, is_layout, render_rows
 from zeren.loaders.formats.wordnumbering import Numbering
 
 __all__ = ["read_docx", "docx_xml_lines"]
@@ -132,12 +132,17 @@ def _table_lines(tbl: etree._Element, numbering: Numbering) -> Iterator[str]:
         return
     rows: list[list[Slot]] = []
     cell_lines: dict[Hashable, list[str]] = {}
+    total = 0
     for tr in _rows(tbl):
         above = rows[-1] if rows else []
-        slots: list[Slot] = [(None, "")] * _int_prop(tr.find(f"{_W}trPr"), "gridBefore", 0)
+        before = _int_prop(tr.find(f"{_W}trPr"), "gridBefore", 0)
+        check_row(before, total)  # before allocating: gridBefore=10^8 would ask for gigabytes
+        slots: list[Slot] = [(None, "")] * before
         for tc in _cells(tr):
             props = tc.find(f"{_W}tcPr")
-            span = min(_int_prop(props, "gridSpan", 1), 1000) or 1
+            span = _int_prop(props, "gridSpan", 1) or 1
+            check_row(len(slots) + span, total)
+            span = min(span, MAX_ROW_SLOTS)
             merge = props.find(f"{_W}vMerge") if props is not None else None
             column = len(slots)
             if merge is not None and merge.get(f"{_W}val", "continue") == "continue" and column < len(above):
@@ -146,6 +151,7 @@ def _table_lines(tbl: etree._Element, numbering: Numbering) -> Iterator[str]:
                 key = len(cell_lines)  # a serial number: lxml proxies, and so their ids, are reused
                 cell_lines[key] = list(_block_lines(tc, numbering))
             slots.extend([(key, " ".join(cell_lines.get(key, ())))] * span)
+        total += len(slots)
         rows.append(slots)
     if is_layout(rows):
         for lines in cell_lines.values():  # read once already: list numbers must not count twice

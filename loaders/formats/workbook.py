@@ -19,7 +19,7 @@ import openpyxl
 from openpyxl.utils.cell import range_boundaries
 
 from zeren.loaders.formats.archive import check_office_zip
-from zeren.loaders.formats.grid import Slot, render_rows
+from zeren.loaders.formats.grid import MAX_ROW_SLOTS, Slot, check_row, render_rows
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet
@@ -36,9 +36,14 @@ Range = tuple[int, int, int, int]  # min_col, min_row, max_col, max_row (1-based
 def read_xlsx(path: Path) -> str:
     """A .xlsx file: for each sheet with content, its name on a line, then its rows."""
     check_office_zip(path, required="xl/workbook.xml", kind=".xlsx")
-    with warnings.catch_warnings():  # "extension not supported" notes: about features we do not read
-        warnings.simplefilter("ignore")
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    handle = path.open("rb")  # a handle, not a name: openpyxl refuses names not ending .xlsx (.et)
+    try:
+        with warnings.catch_warnings():  # "extension not supported" notes: about features we do not read
+            warnings.simplefilter("ignore")
+            workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+    except BaseException:
+        handle.close()
+        raise
     lines: list[str] = []
     try:
         with zipfile.ZipFile(path) as archive:
@@ -53,6 +58,7 @@ def read_xlsx(path: Path) -> str:
                     lines.extend(rows)
     finally:
         workbook.close()
+        handle.close()
     return "\n".join(lines)
 
 
@@ -96,26 +102,35 @@ def _merged_ranges(archive: zipfile.ZipFile, part: str) -> list[Range]:
 
 def _sheet_rows(sheet: ReadOnlyWorksheet, merges: list[Range]) -> list[str]:
     sheet.reset_dimensions()  # a stale <dimension> would cut rows off
-    by_row: dict[int, list[Range]] = {}
-    for merge in merges:
-        for row in range(merge[1], merge[3] + 1):
-            by_row.setdefault(row, []).append(merge)
+    # merges by first row; each is active until its last row, and covers only the cells
+    # rows really have: a whole-column merge (A1:A1048576) costs what the sheet's rows cost
+    pending = sorted(merges, key=lambda m: m[1], reverse=True)
+    active: list[Range] = []
     tops: dict[Range, str] = {}
     rows: list[list[Slot]] = []
+    total = width = 0
     for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        while pending and pending[-1][1] <= number:
+            active.append(pending.pop())
+        active = [m for m in active if m[3] >= number]
         # a plain cell is known by its column (small ints cost no memory), a merged one by its range
         slots: list[Slot] = [(col, format_value(v)) for col, v in enumerate(values, start=1)]
-        for merge in by_row.get(number, ()):
+        width = max(width, next((i for i in range(len(slots), 0, -1) if slots[i - 1][1]), 0))
+        for merge in active:
             min_col, min_row, max_col, _ = merge
             if number == min_row:
                 tops[merge] = slots[min_col - 1][1] if min_col <= len(slots) else ""
+            max_col = min(max_col, MAX_ROW_SLOTS)  # cut to the real width below
             slots.extend((col, "") for col in range(len(slots) + 1, max_col + 1))
             for col in range(min_col, max_col + 1):
                 slots[col - 1] = (merge, tops.get(merge, ""))
         while slots and not slots[-1][1]:
             slots.pop()
+        total += len(slots)
+        check_row(len(slots), total)
         if slots:
             rows.append(slots)
+    rows = [row[:width] for row in rows]  # a merge reaching past every real cell adds nothing
     # a margin column left empty on every row is layout, not data
     margin = min((next(i for i, (_, text) in enumerate(row) if text) for row in rows), default=0)
     return render_rows([row[margin:] for row in rows])
