@@ -29,6 +29,8 @@ NAMES = (
     "multi_lead_tasks",
     "agency_pairs",
     "brokers",
+    "centrality",
+    "communities",
     "deadline_pileups",
     "gaps_no_lead",
     "gaps_vague_only",

@@ -77,6 +77,8 @@ def cases(G, name: str) -> list[dict]:
         "multi_lead_tasks": [{}, {"min_leads": 3}, {"doc": doc}],
         "agency_pairs": [{}, {"n": None, "min_shared": 2}, {"plan": plan, "n": None}],
         "brokers": [{}, {"n": None}, {"doc": doc}],
+        "centrality": [{}, {"n": None}, {"doc": doc}],
+        "communities": [{}, {"min_shared": 2}, {"plan": plan, "seed": 3}],
         "deadline_pileups": [{}, {"min_tasks": 1}, {"min_tasks": 1, "agency": agency}],
         "gaps_no_lead": [{}, {"doc": doc}],
         "gaps_vague_only": [{}, {"plan": plan}],

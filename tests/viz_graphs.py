@@ -50,6 +50,19 @@ _DOCS = {
 
 _JURISDICTION = {"青山县": ("青山县", "county"), "云岭州": ("云岭州", "prefecture")}
 
+# Other spellings the alias file or the documents give a unit (an old name the search must still find).
+ALIASES = {"青山县水务局": ["县水利局"]}
+
+
+def source_texts() -> dict[str, list[str]]:
+    """The documents' text, one entry a line, with each task on the line its node records (10 + n)."""
+    texts = {}
+    for doc, (title, *_rest) in _DOCS.items():
+        lines = [title, "", "为贯彻落实上级部署，制定本方案。"] + [f"（说明第{i}行）" for i in range(4, 11)]
+        lines += [text for d, _, text, *_ in _TASKS if d == doc]
+        texts[doc] = lines
+    return texts
+
 
 def sample_graph() -> nx.MultiDiGraph:
     """Two documents, four plans, eight tasks (one hostile), eight agencies, two leaders."""
@@ -96,7 +109,7 @@ def _agency(G: nx.MultiDiGraph, name: str) -> str:
             jurisdiction=jurisdiction,
             level=level,
             agency_kind="government",
-            spellings=[name],
+            spellings=sorted([name, *ALIASES.get(name, [])]),
             docs=[],
         )
     return aid

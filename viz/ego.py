@@ -9,6 +9,7 @@ from zeren.graph.schema import PLAN, ROLE_EDGES, TASK
 from .aggregate import fold_tasks
 from .data import actor_loads
 from .draw import graph_view
+from .i18n import DEFAULT_LANG, message
 from .page import View, ViewError
 from .select import resolve_agency
 from .whole import MAX_NODES
@@ -24,6 +25,7 @@ def ego_view(
     max_nodes: int = MAX_NODES,
     height: str = "78vh",
     title: str | None = None,
+    lang: str = DEFAULT_LANG,
 ) -> View:
     """Nodes within ``hops`` steps of the agency along LEADS/SUPPORTS edges, plus the plans of its tasks.
 
@@ -44,21 +46,26 @@ def ego_view(
     notes = []
     if H.number_of_nodes() > max_nodes:
         H = fold_tasks(H)
-        notes.append(
-            "Too many tasks to draw one by one: they are folded into their plans (edge width = tasks)."
-        )
+        notes.append(message("view.note.ego_folded", lang))
         if H.number_of_nodes() > max_nodes:
             raise ViewError(
                 f"{H.number_of_nodes():,} nodes lie within {hops} steps of {agency_id} even with tasks folded "
                 f"into plans, and a view draws at most {max_nodes:,}; ask for fewer hops"
             )
+    from .coresponsibility import agency_communities
+
     view = graph_view(
         H,
-        title or f"{name} · tasks, partners and lead officials",
+        title or message("view.title.ego", lang).format(name=name),
         loads=actor_loads(G),
         center=center,
         height=height,
         notes=notes,
+        lang=lang,
+        G=G,
+        communities=agency_communities(G),
     )
-    view.notes.append(f"{len(tasks)} tasks in {plans} plans within {hops} steps of {name}.")
+    view.notes.insert(
+        len(notes), message("view.note.ego", lang).format(tasks=len(tasks), plans=plans, hops=hops, name=name)
+    )
     return view

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import jinja2
 import pyvis
@@ -23,7 +24,9 @@ from pyvis.node import Node
 from zeren.atomic import write_text
 from zeren.errors import ViewError
 
-__all__ = ["View", "ViewError", "write_html", "script_json"]
+from .i18n import DEFAULT_LANG, message, messages
+
+__all__ = ["View", "ViewError", "Page", "write_html", "script_json"]
 
 _VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 _TEMPLATES = Path(__file__).parent / "templates"
@@ -32,17 +35,26 @@ _TEMPLATES = Path(__file__).parent / "templates"
 class View(Network):
     """A pyvis network plus what our page adds: title, legend, filters and notes.
 
-    ``filters`` maps a filter name (``plan``, ``doc``, ``role``, ``level``) to
-    ``[(value, label), …]``; the page shows a drop-down for each non-empty one.
+    ``filters`` maps a filter name (``plan``, ``doc``, ``year``, ``level``,
+    ``jurisdiction``, ``role``, ``community``) to ``[(value, label), …]``; the page
+    shows a drop-down for each non-empty one. ``details`` holds the side panel's
+    record per node (see ``viz.details``); ``source_links`` maps a document to its
+    source page, relative to the view (set by :func:`write_html`).
     """
 
-    def __init__(self, title: str, *, height: str = "78vh", directed: bool = True) -> None:
+    def __init__(
+        self, title: str, *, height: str = "78vh", directed: bool = True, lang: str = DEFAULT_LANG
+    ) -> None:
         super().__init__(height=height, width="100%", directed=directed, cdn_resources="in_line", heading="")
+        messages(lang)  # an unknown language fails here, before any drawing
         self.title = title
+        self.lang = lang
         self.legend: list[dict] = []
         self.filters: dict[str, list[tuple[str, str]]] = {}
         self.notes: list[str] = []
         self.searchable = True
+        self.details: dict[str, dict] = {}
+        self.source_links: dict[str, str] = {}
         self._ids: set[str] = set()
 
     def generate_html(self, name: str = "index.html", local: bool = True, notebook: bool = False) -> str:
@@ -84,9 +96,31 @@ def _iframe_height(height: str) -> str:
     return "720px" if height.endswith("vh") else height
 
 
-def write_html(view: View, path: str | Path) -> Path:
-    """Write ``view`` as one self-contained HTML file; returns the path written."""
+class Page(Protocol):
+    """Anything ``write_html`` can write: a graph view or a table page such as the matrix."""
+
+    lang: str
+    source_links: dict[str, str]
+
+    def generate_html(self) -> str: ...
+
+
+def write_html(view: Page, path: str | Path, *, sources: Mapping[str, Path] | None = None) -> Path:
+    """Write ``view`` as one self-contained HTML file; returns the path written.
+
+    ``sources`` (``{doc: file}``, from ``viz.sources.source_files``) also writes
+    the source viewer's pages into ``sources/`` beside it and links tasks to them.
+    """
     path = Path(path)
+    if sources:
+        from .sources import write_source_pages
+
+        details = getattr(view, "details", {})
+        wanted = {n.get("source", {}).get("doc") for n in details.values()} if details else set(sources)
+        titles = {r["source"]["doc"]: r["source"].get("title") for r in details.values() if "source" in r}
+        view.source_links = write_source_pages(
+            {d: f for d, f in sources.items() if d in wanted}, path.parent, titles=titles, lang=view.lang
+        )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_text(path, view.generate_html())
@@ -118,6 +152,12 @@ def render_page(view: View) -> str:
         _environment()
         .get_template("view.html.j2")
         .render(
+            lang_html=message("lang.html", view.lang),
+            t=messages(view.lang, "view."),
+            t_json=script_json(messages(view.lang, "view.")),
+            details_json=script_json(view.details),
+            links_json=script_json(view.source_links),
+            colour_modes=any("community" in n for n in view.nodes),
             title=view.title,
             legend=view.legend,
             filters={k: v for k, v in view.filters.items() if v},

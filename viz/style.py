@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from zeren.graph.schema import AGENCY, CONTAINS, DOCUMENT, HAS_TASK, LEADER, LEADS, PLAN, SUPPORTS, TASK
 
+from .i18n import DEFAULT_LANG, message
+
 __all__ = [
     "GROUP",
     "NODE_STYLE",
@@ -55,11 +57,31 @@ def legend_row(colour: str, shape: str, text: str, *, dashes: bool = False) -> d
     return {"colour": colour, "shape": shape, "text": text, "line": shape == "line", "dashes": dashes}
 
 
-def legend_entries(kinds: list[str], edges: list[str]) -> list[dict]:
-    """Legend rows for the node and edge kinds a view actually shows."""
-    rows = [legend_row(NODE_STYLE[k]["color"], NODE_STYLE[k]["shape"], NODE_STYLE[k]["label"]) for k in kinds]
+def kind_label(kind: str, lang: str = DEFAULT_LANG) -> str:
+    """A node kind as the legend names it (agencies say their size means load).
+
+    >>> kind_label("Agency", "en"), kind_label("Plan")
+    ('Agency (size = load)', '方案')
+    """
+    return message("view.legend.Agency" if kind == AGENCY else f"view.kind.{kind}", lang)
+
+
+def edge_label(kind: str, lang: str = DEFAULT_LANG) -> str:
+    """An edge kind in words: ``leads``, ``supports``, …"""
+    return message(f"view.edge.{kind}", lang)
+
+
+def legend_entries(kinds: list[str], edges: list[str], lang: str = DEFAULT_LANG) -> list[dict]:
+    """Legend rows for the node and edge kinds a view actually shows; each row keeps its ``kind``."""
+    rows = [
+        {**legend_row(NODE_STYLE[k]["color"], NODE_STYLE[k]["shape"], kind_label(k, lang)), "kind": k}
+        for k in kinds
+    ]
     rows += [
-        legend_row(EDGE_STYLE[e]["color"], "line", EDGE_STYLE[e]["label"], dashes=EDGE_STYLE[e]["dashes"])
+        {
+            **legend_row(EDGE_STYLE[e]["color"], "line", edge_label(e, lang), dashes=EDGE_STYLE[e]["dashes"]),
+            "kind": e,
+        }
         for e in edges
     ]
     return rows

@@ -12,7 +12,9 @@ from pathlib import PurePath
 
 from zeren.graph.schema import AGENCY, DOCUMENT, LEADER, PLAN, TASK
 
-__all__ = ["node_tooltip", "rows_tooltip", "source_ref"]
+from .i18n import DEFAULT_LANG, message
+
+__all__ = ["node_tooltip", "rows_tooltip", "source_ref", "deadline_text", "level_name"]
 
 _MAX_TEXT = 400  # a tooltip is a glance, the report holds the full text
 
@@ -41,54 +43,76 @@ def rows_tooltip(heading: str, rows: list[tuple[str, object]]) -> str:
     return "<br>".join(parts)
 
 
+def level_name(level: str | None, lang: str = DEFAULT_LANG) -> str | None:
+    """An agency level in the page's language (``county`` → ``县级``); unknown values pass through."""
+    if not level:
+        return level
+    key = f"view.level.{level}"
+    try:
+        return message(key, lang)
+    except KeyError:
+        return level
+
+
 def node_tooltip(
-    node_id: str, attrs: dict, *, led: int = 0, supported: int = 0, load: float | None = None
+    node_id: str,
+    attrs: dict,
+    *,
+    led: int = 0,
+    supported: int = 0,
+    load: float | None = None,
+    lang: str = DEFAULT_LANG,
 ) -> str:
-    """Tooltip for one node of a Zeren graph, by kind."""
+    """Tooltip for one node of a Zeren graph, by kind, its labels in ``lang``."""
     kind = attrs.get("kind")
     name = str(attrs.get("name") or node_id)
+
+    def f(key: str) -> str:
+        return message(f"view.field.{key}", lang)
+
     if kind == TASK:
         return rows_tooltip(
             attrs.get("text") or name,
             [
-                ("Plan", attrs.get("plan")),
-                ("Section", attrs.get("section")),
-                ("Number", attrs.get("number")),
-                ("Deadline", _deadline(attrs)),
-                ("Source", source_ref(attrs)),
+                (f("plan"), attrs.get("plan")),
+                (f("section"), attrs.get("section")),
+                (f("number"), attrs.get("number")),
+                (f("deadline"), deadline_text(attrs)),
+                (f("source"), source_ref(attrs)),
             ],
         )
     if kind == AGENCY:
         return rows_tooltip(
             name,
             [
-                ("Jurisdiction", attrs.get("jurisdiction")),
-                ("Level", attrs.get("level")),
-                ("Kind", attrs.get("agency_kind")),
-                ("Leads", led),
-                ("Supports", supported),
-                ("Load", load),
-                ("Written as", attrs.get("spellings")),
+                (f("jurisdiction"), attrs.get("jurisdiction")),
+                (f("level"), level_name(attrs.get("level"), lang)),
+                (f("kind"), attrs.get("agency_kind")),
+                (f("leads"), led),
+                (f("supports"), supported),
+                (f("load"), load),
+                (f("spellings"), attrs.get("spellings")),
             ],
         )
     if kind == LEADER:
-        return rows_tooltip(name, [("Jurisdiction", attrs.get("jurisdiction")), ("Leads", led)])
+        return rows_tooltip(name, [(f("jurisdiction"), attrs.get("jurisdiction")), (f("leads"), led)])
     if kind == PLAN:
-        return rows_tooltip(attrs.get("title") or name, [("Document", attrs.get("doc"))])
+        return rows_tooltip(attrs.get("title") or name, [(f("document"), attrs.get("doc"))])
     if kind == DOCUMENT:
         return rows_tooltip(
             attrs.get("title") or name,
             [
-                ("Issuer", attrs.get("issuer")),
-                ("Jurisdiction", attrs.get("jurisdiction")),
-                ("Date", attrs.get("date")),
-                ("File", PurePath(attrs["path"]).name if attrs.get("path") else None),
+                (f("issuer"), attrs.get("issuer")),
+                (f("jurisdiction"), attrs.get("jurisdiction")),
+                (f("date"), attrs.get("date")),
+                (f("file"), PurePath(attrs["path"]).name if attrs.get("path") else None),
             ],
         )
     return rows_tooltip(name, [])
 
 
-def _deadline(attrs: dict) -> str | None:
+def deadline_text(attrs: dict) -> str | None:
+    """A task's deadline as written, with the dates read from it."""
     raw = attrs.get("deadline")
     start, end = attrs.get("deadline_start"), attrs.get("deadline_end")
     dates = " – ".join(d for d in (start, end) if d)

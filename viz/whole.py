@@ -9,6 +9,7 @@ from zeren.graph.schema import AGENCY, DOCUMENT, LEADER, PLAN
 from .aggregate import count_kinds, fold_plans, fold_tasks, group_small_actors
 from .data import actor_loads
 from .draw import graph_view
+from .i18n import DEFAULT_LANG, message
 from .page import View, ViewError
 from .select import select_tasks, task_subgraph
 
@@ -28,8 +29,9 @@ def whole_graph_view(
     level: str | None = None,
     max_nodes: int = MAX_NODES,
     aggregate: bool = True,
-    title: str = "Zeren · who is responsible for what",
+    title: str | None = None,
     height: str = "78vh",
+    lang: str = DEFAULT_LANG,
 ) -> View:
     """Every node of ``G`` (or of one plan/document/agency level), styled and filterable.
 
@@ -54,14 +56,11 @@ def whole_graph_view(
     if H.number_of_nodes() > max_nodes:
         if not aggregate:
             raise _too_big(H.number_of_nodes(), max_nodes)
-        notes.append(
-            f"The graph has {H.number_of_nodes():,} nodes, more than the {max_nodes:,} a view draws: tasks are "
-            "folded into their plans (edge width = tasks). Filter by plan, document or level to see single tasks."
-        )
+        notes.append(message("view.note.folded", lang).format(n=H.number_of_nodes(), max=max_nodes))
         H = fold_tasks(H)
         if H.number_of_nodes() > max_nodes and _fixed_nodes(H) > max_nodes // 2:
             H = fold_plans(H)
-            notes.append("Plans are folded into their documents too (edge width = tasks).")
+            notes.append(message("view.note.folded_plans", lang))
         if H.number_of_nodes() > max_nodes:
             counts = count_kinds(H)
             actors = counts.get(AGENCY, 0) + counts.get(LEADER, 0)
@@ -69,11 +68,19 @@ def whole_graph_view(
             if room < 1:
                 raise _too_big(H.number_of_nodes(), max_nodes, folded=len(notes))
             H = group_small_actors(H, room, {n: load for n, (_, _, load) in loads.items()})
-            notes.append(
-                f"Only the {room:,} busiest of {actors:,} agencies and lead officials are drawn; "
-                "the rest are grouped by level."
-            )
-    return graph_view(H, title, loads=loads, height=height, notes=notes)
+            notes.append(message("view.note.grouped", lang).format(room=room, actors=actors))
+    from .coresponsibility import agency_communities
+
+    return graph_view(
+        H,
+        title or message("view.title.whole", lang),
+        loads=loads,
+        height=height,
+        notes=notes,
+        lang=lang,
+        G=G,
+        communities=agency_communities(G),
+    )
 
 
 def _fixed_nodes(H: nx.MultiDiGraph) -> int:

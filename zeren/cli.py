@@ -659,57 +659,102 @@ def status_import(ledger, graph_file, output):
 
 
 # the options each view uses; any other is refused rather than silently ignored
-VIEW_OPTIONS = {"graph": {"plan", "doc", "level"}, "ego": {"agency"}, "coresponsibility": set()}
+VIEW_OPTIONS = {
+    "graph": {"plan", "doc", "level"},
+    "ego": {"agency"},
+    "coresponsibility": set(),
+    "matrix": {"plan"},
+}
 
 
 @cli.command()
 @SOURCES
-@output_option("HTML file to write.")
+@output_option("HTML file to write (source pages go into sources/ beside it).")
 @click.option(
     "--view",
-    type=click.Choice(["graph", "ego", "coresponsibility"]),
+    type=click.Choice(["graph", "ego", "coresponsibility", "matrix"]),
     default="graph",
     show_default=True,
-    help="Whole graph, one agency's neighbourhood, or the agency–agency network.",
+    help="Whole graph, one agency's neighbourhood, the agency–agency network, or a plan's task × unit matrix.",
 )
 @click.option("--agency", help="Agency id or name, for --view ego.")
-@click.option("--plan", help="Only this plan (title), for --view graph.")
+@click.option("--plan", help="Only this plan (id or title), for --view graph; the plan of --view matrix.")
 @click.option("--doc", help="Only this document (id), for --view graph.")
 @click.option("--level", help="Only agencies of this level, for --view graph.")
+@click.option(
+    "--sources",
+    "source_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder the documents were read from, to write the source pages (default: the folders read; "
+    "needed with a saved graph). Repeatable.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    default="zh",
+    show_default=True,
+    help="Language of the page (the data stays as written).",
+)
 @ALIASES
 @GAZETTEER
-def viz(sources, output, view, agency, plan, doc, level, aliases, gazetteer):
-    """Write an interactive HTML view of the graph (opens offline).
+def viz(sources, output, view, agency, plan, doc, level, source_dirs, lang, aliases, gazetteer):
+    """Write an interactive HTML view of the graph, and a source page per document (opens offline).
 
     \b
     Example:
       zeren viz ../shared/corpus/seeds -o graph.html
-      zeren viz graph.json --view ego --agency 武定县财政局 -o ego.html
+      zeren viz graph.json --sources ../shared/corpus/seeds --view ego --agency 武定县财政局 -o ego.html
+      zeren viz ../shared/corpus/seeds --view matrix --plan 园区项目建设攻坚 --lang en -o matrix.html
     """
-    from zeren.viz import coresponsibility_view, ego_view, whole_graph_view, write_html
+    from zeren.viz import (
+        MatrixView,
+        View,
+        coresponsibility_view,
+        ego_view,
+        matrix_view,
+        source_files,
+        whole_graph_view,
+        write_html,
+    )
 
     given = {"agency": agency, "plan": plan, "doc": doc, "level": level}
     for option in sorted(k for k, v in given.items() if v is not None and k not in VIEW_OPTIONS[view]):
         raise ZerenError(f"--{option} does not apply to --view {view}")
     loaded = _graph(sources, aliases, gazetteer, output)
+    G = loaded.graph
+    drawn: View | MatrixView
     from zeren.queries._lookup import check_filters
 
-    check_filters(loaded.graph, given)  # a level or plan the graph lacks would draw a blank page
+    check_filters(G, given)  # a level or plan the graph lacks would draw a blank page
     if agency is not None:
         from zeren.queries._lookup import find_units
 
-        units = find_units(loaded.graph, agency)
+        units = find_units(G, agency)
         agency = units[0] if len(units) == 1 else agency  # a spelling as written finds its unit
     if view == "ego":
         if not agency:
             raise ZerenError("--view ego needs --agency NAME")
-        drawn = ego_view(loaded.graph, agency)
+        drawn = ego_view(G, agency, lang=lang)
     elif view == "coresponsibility":
-        drawn = coresponsibility_view(loaded.graph)
+        drawn = coresponsibility_view(G, lang=lang)
+    elif view == "matrix":
+        if not plan:
+            raise ZerenError("--view matrix needs --plan ID_OR_TITLE")
+        drawn = matrix_view(G, plan, lang=lang)
     else:
-        drawn = whole_graph_view(loaded.graph, plan=plan, doc=doc, level=level)
-    write_html(drawn, output)
+        drawn = whole_graph_view(G, plan=plan, doc=doc, level=level, lang=lang)
+    is_saved = len(sources) == 1 and sources[0].suffix.lower() == ".json"
+    roots = list(source_dirs) or ([] if is_saved else list(sources))
+    files = source_files(G, roots) if roots else {}
+    write_html(drawn, output, sources=files)
+    documents = sum(1 for _, a in G.nodes(data=True) if a.get("kind") == "Document")
     click.echo(f"Wrote {path_text(output)}", err=True)
+    if not roots and documents:
+        click.echo("No source pages: pass --sources FOLDER (the folder the graph was built from).", err=True)
+    elif len(files) < documents:
+        click.echo(f"No source page for {documents - len(files)} of {documents} documents: not found under "
+                   f"{', '.join(path_text(r) for r in roots)}.", err=True)  # fmt: skip
     if loaded.failures:
         raise Failed
 
