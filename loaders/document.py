@@ -301,7 +301,10 @@ def document_fields(lines: list[Line]) -> dict:
     issuer = _issuer(lines, title)
     from_issuer = jurisdiction_of(issuer)[0] if issuer else ""
     jurisdiction, level = infer_jurisdiction(
-        from_issuer, title, [line.text for line in lines[:_OPENING_LINES]]
+        from_issuer,
+        title,
+        [line.text for line in lines[:_OPENING_LINES]],
+        body=(line.text for line in lines),
     )
     plans, count = announced(lines)
     return {

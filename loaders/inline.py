@@ -178,8 +178,13 @@ class _ProseReader:
         self.block: list[Line] = []  # labelled note lines (责任单位:…) being gathered
         self.since: list[Line] = []  # paragraphs since the last measure, to find where an item began
         self.open_task: Found | None = None  # a measure whose note is on its heading: its body follows
+        self.section_leaders: tuple[str, ...] = ()  # officials a section heading names for its measures
 
     def add(self, line_no: int, text: str, roles: Roles, section: str) -> None:
+        if self.section_leaders and not roles.leaders:
+            roles = replace(roles, leaders=self.section_leaders)
+        for label in roles.unknown_labels:  # read by its head word, and shown to the user
+            self.state.report.append((line_no, f"unknown label {label!r} read by its head word", text))
         self.found.append(Found(line_no, text, roles, section, numbering(text)))
         self.since.clear()
 
@@ -355,9 +360,13 @@ class _ProseReader:
     def standing_line(self, line: Line) -> bool:
         """``以下各项工作均需各县、区人民政府落实,不再列出。`` as a paragraph of its own."""
         text = line.text
-        if len(text) > 100 or not STANDING.search(text):
+        if not STANDING.search(text):
             return False
-        roles = parse_note(text)
+        # the standing sentence may close a paragraph of its own preamble
+        said = [x for x in top_level_split(text, "。") if STANDING.search(x)]
+        if len(said) != 1 or len(said[0]) > 100:
+            return False
+        roles = parse_note(said[0])
         if roles is None or not roles.standing or roles.parties:
             return False
         self.state.notes_seen += 1
@@ -377,6 +386,8 @@ class _ProseReader:
         if _MENTION.search(text) and not already:
             state.report.append((line.no, "mentions 牵头/责任单位 outside a responsibility note", text))
         if is_heading(text):
+            if _TOP_HEADING.match(text):
+                self.section_leaders = ()
             self.pending_section, self.section = self.section, text
         else:
             self.pending_section = self.section
@@ -407,6 +418,10 @@ class _ProseReader:
                 state.report.append((line.no, "note has no measure text before it", text[start:end]))
                 continue
             if _TOP_HEADING.match(piece) and is_heading(piece):
+                if roles.leaders and not (roles.leads or roles.supports):
+                    self.section_leaders = roles.leaders  # 一、…(责任领导:张三): the section's officials
+                    self.section = piece
+                    continue
                 state.report.append((line.no, "note on a section heading, not on a measure", text))
                 continue
             start_no = line.no

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from zeren.loaders.names import is_collective, is_unit
-from zeren.loaders.notes import ROLE_OF_LABEL
+from zeren.loaders.notes import LABEL_GRAMMAR, ROLE_OF_LABEL
 
 __all__ = ["Line", "normalise_text", "clean_line", "to_simplified", "is_table_line"]
 
@@ -94,8 +94,14 @@ _SQUARE_NOTE = re.compile(
 
 # 【牵头单位】A【责任单位】B: a label boxed instead of followed by a colon
 _BOXED_LABEL = re.compile(
-    r"[【〔\[［]\s*(" + "|".join(sorted(ROLE_OF_LABEL, key=len, reverse=True)) + r")\s*[】〕\]］]"
+    r"[【〔\[［]\s*("
+    + LABEL_GRAMMAR
+    + "|"
+    + "|".join(sorted(ROLE_OF_LABEL, key=len, reverse=True))
+    + r")\s*[】〕\]］]"
 )
+# 牵头单位县水务局;责任单位县财政局: a unit label with no colon, directly before a unit name
+_BARE_LABEL = re.compile(r"(?:^|(?<=[(\[;,。、]))(" + LABEL_GRAMMAR + r")(?=[省市州县区镇乡各])")
 _LEADING_SEMI = re.compile(r"(^|[。;；:：,，(（])\s*;")
 
 
@@ -123,6 +129,12 @@ def _space_cells(text: str) -> str:
     return "\t".join(cells)
 
 
+def _colon_label(m: re.Match) -> str:
+    label = m.group(1)
+    # a unit label, not a prose subject (牵头单位要…): only kind words that name units take a colon
+    return label + ":" if label.endswith(("单位", "部门", "科室", "处室")) else label
+
+
 def clean_line(text: str) -> str:
     """Pinyin annotations dropped, widths unified, note brackets made round, spaces inside Chinese text removed."""
     text = _unbox_labels(text)
@@ -131,6 +143,7 @@ def clean_line(text: str) -> str:
     text = _PINYIN.sub("", text)
     text = _UNIT_GAP.sub(_list_gap, text)
     text = _SPACES.sub("", text)
+    text = _BARE_LABEL.sub(_colon_label, text)
     return text.strip(" \r\n")
 
 

@@ -215,6 +215,11 @@ def test_column_roles_from_header_words():
             "完成时限",
             "备注",
             "单位",
+            "考核指标",
+            "评分部门",
+            "总责任人",
+            "责任分工",
+            "职能",
         )
     ] == [
         NUM,
@@ -225,6 +230,11 @@ def test_column_roles_from_header_words():
         RESP,
         TIME,
         OTHER,
+        OTHER,  # the unit of a figure (%, 万人), kept in the row's text
+        TEXT,  # the head word decides, not 考核
+        OTHER,  # a scoring department is no party to the task
+        LEADER,
+        RESP,
         None,
     ]
     assert header_roles(["序号", "工作任务", "备注"]) is None
