@@ -50,6 +50,8 @@ _HAS_PLACE = re.compile(
     r"|^(中国|国家|人行|驻|北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南"
     r"|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门)"
 )
+# words of a department's name that hold a place character without naming a place (农业农村局, 市场监管局)
+_PLACE_WORDS = re.compile(r"农村|城乡|乡村|^市场|城市|县域|乡镇企业")
 _CONJ = re.compile(r"[和及与]")
 _OPEN, _CLOSE = "(", ")"
 
@@ -179,7 +181,9 @@ def _spread_prefix(pieces: list[str]) -> list[str]:
         return pieces
     prefix = m.group(1)
     bare = [
-        i for i, p in enumerate(pieces[1:], 1) if not is_collective(p) and not _HAS_PLACE.search(_base(p))
+        i
+        for i, p in enumerate(pieces[1:], 1)
+        if not is_collective(p) and not _HAS_PLACE.search(_PLACE_WORDS.sub("", _base(p)))
     ]
     if not bare:
         return pieces

@@ -19,7 +19,7 @@ from functools import lru_cache
 from zeren.loaders.names import is_collective, is_unit
 from zeren.loaders.notes import LABEL_GRAMMAR, ROLE_OF_LABEL
 
-__all__ = ["Line", "normalise_text", "clean_line", "to_simplified", "is_table_line"]
+__all__ = ["Line", "normalise_text", "clean_line", "to_simplified", "is_table_line", "strip_controls"]
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,20 @@ _TITLE_END = re.compile(
 )
 
 
+# control characters (C0 but tab and line breaks, DEL, C1) that copies leave inside names;
+# \x1c-\x1e and \x85 would also split lines where the text has no break
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def strip_controls(text: str) -> str:
+    """Text without control characters, so that names stay whole and safe for GraphML and terminals.
+
+    >>> strip_controls("县\x01财政局\x85")
+    '县财政局'
+    """
+    return _CONTROLS.sub("", text)
+
+
 def is_table_line(text: str) -> bool:
     """A rendered table row: cells joined by ``|``, tabs, or box-drawing rules."""
     return "|" in text or "\t" in text or bool(_BOX.search(text))
@@ -80,15 +94,33 @@ _UNIT_GAP = re.compile(
 )
 
 
+_STANDS_ALONE = re.compile(r"^(各|有关|相关|[省市州县区镇乡]|[\u4e00-\u9fff]{2,8}?[省市州县区镇乡])")
+
+
+_TAIL_WORDS = ("人民政府", "政府", "办事处", "管委会", "党委", "委员会", "党工委")
+
+
 def _list_gap(m: re.Match) -> str:
-    """A space between two whole unit names separates them (a cell's line break became a space)."""
-    return m.group(1) + ("、" if is_unit(m.group(1)) and is_unit(m.group(2)) else " ")
+    """A space between two whole unit names separates them (a cell's line break became a space).
+
+    A stray space inside one name (``区委 宣传部``, ``市人力资源社会 保障局``) leaves
+    two pieces that each end like a unit; after a name with a level or place, a
+    list's next name carries its own.
+    """
+    left, right = m.group(1), m.group(2)
+    if not (is_unit(left) and is_unit(right)):
+        return left + " "
+    if right in _TAIL_WORDS:
+        return left + " "  # 北营镇 人民政府: a government's tail, not a unit of its own
+    whole = bool(_STANDS_ALONE.match(right)) or not _STANDS_ALONE.match(left)
+    return left + ("、" if whole else " ")
 
 
 # a square-bracketed remark that reads as a note ([A牵头,B配合]); other square brackets
 # (footnote marks, markdown links) are left as written
 _SQUARE_NOTE = re.compile(
-    r"[\[〖﹝]([^\[\]〖〗﹝﹞()]*(?:牵头|负责|配合|参与|落实|协办|单位|部门|责任|时限)[^\[\]〖〗﹝﹞()]*)[\]〗﹞]"
+    r"[\[〖﹝]((?:[^\[\]〖〗﹝﹞()]|\([^()]*\))*?(?:牵头|负责|配合|参与|落实|协办|单位|部门|责任|时限)"
+    r"(?:[^\[\]〖〗﹝﹞()]|\([^()]*\))*)[\]〗﹞]"
 )
 
 
@@ -148,7 +180,26 @@ def clean_line(text: str) -> str:
 
 
 def _opens_note(text: str) -> bool:
-    return text.count("(") > text.count(")")
+    return text.count("(") > text.count(")") or text.count("[") > text.count("]")
+
+
+_LIST_LABEL = re.compile(r"(?:单位|部门|牵头|配合):")
+
+
+def _list_cut(prev: str, nxt: str) -> bool:
+    """``…配合单位:县住建局、县应急`` / ``管理局``: a labelled list whose last name the break cut in two."""
+    if not _LIST_LABEL.search(prev) or not _CJK.match(prev[-1]) or _HEADING.match(nxt):
+        return False  # a list closed by a bracket or a full stop is finished
+    last = re.split(r"[、,;:]", prev)[-1]
+    head = re.split(r"[、,;。)\]]", nxt, maxsplit=1)[0]
+    if last and (len(last) < 2 or (len(last) == 2 and last[0] in "省市州县区镇乡")):
+        pass  # a level character alone or with one more (县, 市委) starts a name more often than it ends one
+    elif not last or is_unit(last) or is_collective(last):
+        return False
+    if not head:
+        return False
+    joined = last + head
+    return is_unit(joined) or is_collective(joined)
 
 
 def _wrap_width(lines: list[str]) -> int:
@@ -176,6 +227,14 @@ def _list_ends_whole(prev: str, nxt: str) -> bool:
     return whole and not (is_unit(last + head) or is_collective(last + head))
 
 
+def _unit_list(text: str) -> bool:
+    """``县财政局、县民政局``: a line that is nothing but whole unit names."""
+    if "。" in text or "(" in text:
+        return False
+    pieces = [p for p in re.split(r"[、,;]", text) if p]
+    return bool(pieces) and all(is_unit(p) or is_collective(p) for p in pieces)
+
+
 def _wraps(prev: str, nxt: str, *, across_blank: bool) -> bool:
     """Whether ``nxt`` continues the sentence ``prev`` was cut in (a wrapped line).
 
@@ -189,6 +248,8 @@ def _wraps(prev: str, nxt: str, *, across_blank: bool) -> bool:
         return False
     if nxt[0] in "、,;。:)”%+" and len(prev) >= 10:
         return True  # no line starts with these: a hard wrap cut the sentence
+    if _list_cut(prev, nxt):
+        return True
     label_runs_on = _LABEL.match(prev) and len(prev) >= 25 and _CJK.match(prev[-1]) and ":" not in nxt
     if label_runs_on and _CJK.match(nxt[0]) and not (_HEADING.match(nxt) or _TITLE_END.search(nxt)):
         # 责任单位:…、有关直 / 属单位: a labelled list cut by the wrap; a list that ended
@@ -196,6 +257,8 @@ def _wraps(prev: str, nxt: str, *, across_blank: bool) -> bool:
         return not _list_ends_whole(prev, nxt)
     if len(nxt) < 8 and not nxt.endswith(("。", ")", ";")):
         return False
+    if _unit_list(prev):
+        return False  # a cell listing units (one cell a line): the next line is the next cell
     if _TITLE_END.search(nxt) and not re.search(r"[。,;:]", nxt):
         return False  # a title line after a page header
     head = re.split(r"[、,;]", nxt, maxsplit=1)[0]
@@ -221,7 +284,7 @@ def normalise_text(text: str) -> list[Line]:
     break) or when it stops mid-sentence at a long line's end, possibly across one
     blank line, as copies from PDF and web pages do.
     """
-    raw = to_simplified(text).splitlines()
+    raw = to_simplified(strip_controls(text)).splitlines()
     cleaned = [(no, clean_line(line)) for no, line in enumerate(raw, 1)]
     width = _wrap_width([t for _, t in cleaned])
     out: list[Line] = []
@@ -255,5 +318,6 @@ def normalise_text(text: str) -> list[Line]:
                 break
             line += nxt
             i = j + 1
-        out.append(Line(no, _PINYIN.sub("", line)))  # an annotation may have been cut by the wrap
+        # an annotation or a square-bracketed note may have been cut by the wrap
+        out.append(Line(no, _SQUARE_NOTE.sub(r"(\1)", _PINYIN.sub("", line))))
     return out
