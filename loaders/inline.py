@@ -66,6 +66,11 @@ def note_groups(text: str) -> list[tuple[int, int]]:
     A bracket left open at the end of the line (a note whose ``)`` was lost)
     runs to the end of the line.
     """
+    return _groups(text)[0]
+
+
+def _groups(text: str) -> tuple[list[tuple[int, int]], bool]:
+    """The top-level groups and whether the last one was left open; one pass over the line."""
     groups, depth, start = [], 0, 0
     for i, ch in enumerate(text):
         if ch == "(":
@@ -78,11 +83,11 @@ def note_groups(text: str) -> list[tuple[int, int]]:
                 groups.append((start, i + 1))
     if depth:
         groups.append((start, len(text)))
-    return groups
+    return groups, bool(depth)
 
 
-def _content(text: str, start: int, end: int) -> str:
-    closed = end - start >= 2 and text[end - 1] == ")" and not _open_at_end(text, start)
+def _content(text: str, start: int, end: int, is_open: bool) -> str:
+    closed = end - start >= 2 and text[end - 1] == ")" and not is_open
     return text[start + 1 : end - 1] if closed else text[start + 1 : end]
 
 
@@ -97,18 +102,11 @@ def _depth(text: str) -> int:
     return depth
 
 
-def _open_at_end(text: str, start: int) -> bool:
-    depth = 0
-    for ch in text[start:]:
-        depth += (ch == "(") - (ch == ")")
-    return depth > 0
-
-
-def _read_note(text: str, start: int, end: int, state: ProseState) -> Roles | None:
+def _read_note(text: str, start: int, end: int, is_open: bool, last: int, state: ProseState) -> Roles | None:
+    """``last``: where the line's text ends, closing full stops and spaces set aside."""
     before = text[start - 1] if start else ""
-    after = text[end:].strip("。 ")
-    bare_ok = (start == 0 or before in "。;；") and not after
-    roles = parse_note(_content(text, start, end), first_leads=state.first_leads, bare_ok=bare_ok)
+    bare_ok = (start == 0 or before in "。;；") and end >= last
+    roles = parse_note(_content(text, start, end, is_open), first_leads=state.first_leads, bare_ok=bare_ok)
     if roles is not None and roles.first_leads:
         state.first_leads = True
     return roles
@@ -116,16 +114,19 @@ def _read_note(text: str, start: int, end: int, state: ProseState) -> Roles | No
 
 def _notes_in(line: Line, state: ProseState) -> list[tuple[int, int, Roles]]:
     out = []
-    for start, end in note_groups(line.text):
-        content = _content(line.text, start, end)
-        if end == len(line.text) and _open_at_end(line.text, start) and not content.rstrip().endswith("。"):
+    groups, open_tail = _groups(line.text)
+    last = len(line.text.rstrip("。 "))
+    for k, (start, end) in enumerate(groups):
+        is_open = open_tail and k == len(groups) - 1
+        content = _content(line.text, start, end, is_open)
+        if is_open and not content.rstrip().endswith("。"):
             if _MENTION.search(content):
                 state.notes_seen += 1
                 state.report.append(
                     (line.no, "note is cut off (its closing bracket and end are missing)", content)
                 )
             continue
-        roles = _read_note(line.text, start, end, state)
+        roles = _read_note(line.text, start, end, is_open, last, state)
         if (
             roles is not None
             and roles.first_leads

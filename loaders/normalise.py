@@ -179,10 +179,6 @@ def clean_line(text: str) -> str:
     return text.strip(" \r\n")
 
 
-def _opens_note(text: str) -> bool:
-    return text.count("(") > text.count(")") or text.count("[") > text.count("]")
-
-
 _LIST_LABEL = re.compile(r"(?:单位|部门|牵头|配合):")
 
 
@@ -235,29 +231,35 @@ def _unit_list(text: str) -> bool:
     return bool(pieces) and all(is_unit(p) or is_collective(p) for p in pieces)
 
 
+_TAIL = 200  # how much of a paragraph joined so far decides whether the next line continues it
+
+
 def _wraps(prev: str, nxt: str, *, across_blank: bool) -> bool:
     """Whether ``nxt`` continues the sentence ``prev`` was cut in (a wrapped line).
 
     Short lines and lines that read as unit names are cells of a table written
     one cell a line, not continuations; across a blank line only a paragraph
-    that already has a sentence in it is continued.
+    that already has a sentence in it is continued. ``prev`` may be a long
+    paragraph joined so far: only its last characters are searched, so joining
+    stays linear.
     """
-    if not nxt or is_table_line(prev) or is_table_line(nxt):
+    tail = prev[-_TAIL:]
+    if not nxt or is_table_line(tail) or is_table_line(nxt):
         return False
-    if across_blank and not re.search(r"[。,;]", prev):
+    if across_blank and not re.search(r"[。,;]", tail):
         return False
     if nxt[0] in "、,;。:)”%+" and len(prev) >= 10:
         return True  # no line starts with these: a hard wrap cut the sentence
-    if _list_cut(prev, nxt):
+    if _list_cut(tail, nxt):
         return True
     label_runs_on = _LABEL.match(prev) and len(prev) >= 25 and _CJK.match(prev[-1]) and ":" not in nxt
     if label_runs_on and _CJK.match(nxt[0]) and not (_HEADING.match(nxt) or _TITLE_END.search(nxt)):
         # 责任单位:…、有关直 / 属单位: a labelled list cut by the wrap; a list that ended
         # with a whole unit is followed by a paragraph of its own
-        return not _list_ends_whole(prev, nxt)
+        return not _list_ends_whole(tail, nxt)
     if len(nxt) < 8 and not nxt.endswith(("。", ")", ";")):
         return False
-    if _unit_list(prev):
+    if len(prev) <= _TAIL and _unit_list(prev):
         return False  # a cell listing units (one cell a line): the next line is the next cell
     if _TITLE_END.search(nxt) and not re.search(r"[。,;:]", nxt):
         return False  # a title line after a page header
@@ -271,10 +273,10 @@ def _wraps(prev: str, nxt: str, *, across_blank: bool) -> bool:
     last = prev[-1]
     if last in ",、“(+":
         return len(prev) >= 10
-    if not (_CJK.match(last) or last in "”%") or len(prev) < 20 or _TITLE_END.search(prev):
+    if not (_CJK.match(last) or last in "”%") or len(prev) < 20 or _TITLE_END.search(tail):
         return False
     # a heading line has no sentence of its own; it is not wrapped into the next line
-    return not (_HEADING.match(prev) and "。" not in prev and len(prev) <= 30)
+    return not (len(prev) <= 30 and _HEADING.match(prev) and "。" not in prev)
 
 
 def normalise_text(text: str) -> list[Line]:
@@ -295,7 +297,9 @@ def normalise_text(text: str) -> list[Line]:
         if not line:
             continue
         note_joins = 0  # a bracket never closed must not swallow the rest of the file
-        while i < len(cleaned) and not is_table_line(line):
+        opened = line.count("(") - line.count(")"), line.count("[") - line.count("]")
+        table = is_table_line(line)  # a joined line never gains cells: checked once
+        while i < len(cleaned) and not table:
             j = i
             if not cleaned[j][1] and j + 1 < len(cleaned):
                 j += 1  # one blank line may sit inside a wrapped paragraph
@@ -304,7 +308,7 @@ def normalise_text(text: str) -> list[Line]:
                 j == i
                 and nxt
                 and not is_table_line(nxt)
-                and _opens_note(line)
+                and (opened[0] > 0 or opened[1] > 0)
                 and note_joins < 3
                 and not line.endswith("。")  # a note that lost only its ")" is finished
                 and not _HEADING.match(nxt)
@@ -317,6 +321,10 @@ def normalise_text(text: str) -> list[Line]:
             ):
                 break
             line += nxt
+            opened = (
+                opened[0] + nxt.count("(") - nxt.count(")"),
+                opened[1] + nxt.count("[") - nxt.count("]"),
+            )
             i = j + 1
         # an annotation or a square-bracketed note may have been cut by the wrap
         out.append(Line(no, _SQUARE_NOTE.sub(r"(\1)", _PINYIN.sub("", line))))
