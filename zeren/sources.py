@@ -17,7 +17,11 @@ import networkx as nx
 from zeren.errors import LoaderError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from zeren.loaders.records import Extraction
+
+    Amend = Callable[[Extraction], Extraction]
 
 __all__ = [
     "Loaded",
@@ -38,8 +42,11 @@ class Loaded:
     seconds: float = 0.0
 
 
-def extract_with_progress(paths: list[Path]) -> Loaded:
-    """Extract every document under ``paths``, showing a progress bar on a terminal."""
+def extract_with_progress(paths: list[Path], amend: Amend | None = None) -> Loaded:
+    """Extract every document under ``paths``, showing a progress bar on a terminal.
+
+    ``amend`` (the user's statements about the documents) is applied to each extraction.
+    """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from zeren.loaders.batch import extract_paths
@@ -58,11 +65,16 @@ def extract_with_progress(paths: list[Path]) -> Loaded:
     ) as bar:
         job = bar.add_task("", total=len(files))
         batch = extract_paths(files, progress=lambda p: bar.update(job, advance=1, description=Path(p).name))
-    return Loaded(batch.extractions, list(batch.failures), seconds=time.perf_counter() - started)
+    extractions = [amend(e) for e in batch.extractions] if amend else batch.extractions
+    return Loaded(extractions, list(batch.failures), seconds=time.perf_counter() - started)
 
 
 def load_graph_or_documents(
-    paths: list[Path], *, aliases: Path | None = None, gazetteer: Path | None = None
+    paths: list[Path],
+    *,
+    aliases: Path | None = None,
+    gazetteer: Path | None = None,
+    amend: Amend | None = None,
 ) -> Loaded:
     """Load a saved graph when given exactly one ``.json`` file, else extract and build."""
     from zeren.graph.build import build_graph
@@ -71,7 +83,7 @@ def load_graph_or_documents(
         from zeren.graph.io import load_graph
 
         return Loaded(graph=load_graph(paths[0]))
-    loaded = extract_with_progress(paths)
+    loaded = extract_with_progress(paths, amend)
     started = time.perf_counter()
     loaded.graph = build_graph(loaded.extractions, **resolution_options(aliases, gazetteer))
     loaded.seconds += time.perf_counter() - started
