@@ -19,7 +19,15 @@ from functools import lru_cache
 from zeren.loaders.names import is_collective, is_unit
 from zeren.loaders.notes import LABEL_GRAMMAR, ROLE_OF_LABEL
 
-__all__ = ["Line", "normalise_text", "clean_line", "to_simplified", "is_table_line", "strip_controls"]
+__all__ = [
+    "Line",
+    "normalise_text",
+    "clean_line",
+    "to_simplified",
+    "is_table_line",
+    "strip_controls",
+    "unflatten_table",
+]
 
 
 @dataclass(frozen=True)
@@ -167,10 +175,28 @@ def _colon_label(m: re.Match) -> str:
     return label + ":" if label.endswith(("单位", "部门", "科室", "处室")) else label
 
 
+_PEOPLE_CELL = re.compile(r"[\u4e00-\u9fff]{2,4}(?: [\u4e00-\u9fff]{2,4})+")
+
+
+def _people(cell: str) -> str:
+    """``陈立 周敏``: a cell of short names that are no units held one official a line; keep them apart."""
+    names = cell.strip().split(" ")
+    if not _PEOPLE_CELL.fullmatch(cell.strip()) or any(is_unit(n) or is_collective(n) for n in names):
+        return cell
+    return cell.replace(cell.strip(), "、".join(names))
+
+
+def _split_people(text: str) -> str:
+    if "|" not in text and "\t" not in text:
+        return text
+    parts = re.split(r"(\||\t)", text)
+    return "".join(_people(p) if k % 2 == 0 else p for k, p in enumerate(parts))
+
+
 def clean_line(text: str) -> str:
     """Pinyin annotations dropped, widths unified, note brackets made round, spaces inside Chinese text removed."""
     text = _unbox_labels(text)
-    text = _space_cells(text.translate(_WIDTH))
+    text = _split_people(_space_cells(text.translate(_WIDTH)))
     text = _SQUARE_NOTE.sub(r"(\1)", text)
     text = _PINYIN.sub("", text)
     text = _UNIT_GAP.sub(_list_gap, text)
@@ -196,6 +222,45 @@ def _list_cut(prev: str, nxt: str) -> bool:
         return False
     joined = last + head
     return is_unit(joined) or is_collective(joined)
+
+
+_RUN_ON_HEAD = re.compile(r"^\s*序号\s")
+
+
+def unflatten_table(line: str) -> list[str]:
+    r"""A whole table flattened into one line (``序号 工作任务 责任分工 完成时限 1 … 2 …``) → one row a line.
+
+    The header is the run of words that name columns; each row runs from its
+    number to the next number; a text cell that ends in an unbracketed note
+    (``…。A牵头;B配合``) where the row is a cell short gives the note its own cell.
+
+    >>> unflatten_table("序号 工作任务 牵头单位 1 修路。 县交通局 2 建桥。 县住建局")
+    ['序号\t工作任务\t牵头单位', '1\t修路。\t县交通局', '2\t建桥。\t县住建局']
+    """
+    if not _RUN_ON_HEAD.match(line):
+        return [line]
+    from zeren.loaders.tables import NUM, TEXT, column_role  # tables reads normalised lines
+
+    words = line.split()
+    header: list[str] = []
+    while len(header) < len(words) and column_role(words[len(header)]):
+        header.append(words[len(header)])
+    roles = [column_role(h) for h in header]
+    rest = words[len(header) :]
+    if len(header) < 3 or roles[0] != NUM or TEXT not in roles or not rest or rest[0] != "1":
+        return [line]
+    rows: list[list[str]] = []
+    for word in rest:
+        if rows and word == str(len(rows) + 1) and len(rows[-1]) >= 2 or not rows:
+            rows.append([word])
+        else:
+            rows[-1].append(word)
+    at = roles.index(TEXT)
+    for row in rows:
+        cut = row[at].rfind("。") if len(row) == len(header) - 1 and at < len(row) else -1
+        if 0 < cut < len(row[at]) - 1:
+            row[at : at + 1] = [row[at][: cut + 1], row[at][cut + 1 :]]
+    return ["\t".join(header)] + ["\t".join(row) for row in rows]
 
 
 def _wrap_width(lines: list[str]) -> int:
@@ -287,7 +352,7 @@ def normalise_text(text: str) -> list[Line]:
     blank line, as copies from PDF and web pages do.
     """
     raw = to_simplified(strip_controls(text)).splitlines()
-    cleaned = [(no, clean_line(line)) for no, line in enumerate(raw, 1)]
+    cleaned = [(no, clean_line(row)) for no, line in enumerate(raw, 1) for row in unflatten_table(line)]
     width = _wrap_width([t for _, t in cleaned])
     out: list[Line] = []
     i = 0

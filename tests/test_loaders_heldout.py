@@ -19,7 +19,9 @@ Plans also arrive as web pages and Word files whose task list is a real
 table (rowspan/colspan cells, bold header cells, ``<br>`` between units,
 page chrome around it): ``<doc>.html`` is read as is, and ``<doc>.docx.json``
 describes a .docx that is built with python-docx at test time (merged cells
-via ``cell.merge``), so no binary is committed. The doc id is the file name
+via ``cell.merge``), and ``<doc>.xlsx.json`` a workbook built with openpyxl
+(a merged title row above the header, two officials on two lines of one
+cell), so no binary is committed. The doc id is the file name
 without its suffix.
 """
 
@@ -30,6 +32,7 @@ import shutil
 from pathlib import Path
 
 import docx
+import openpyxl
 import pytest
 from scoring import run_scorer, write_tasks
 
@@ -39,6 +42,7 @@ from zeren.loaders.readers import SUPPORTED_SUFFIXES
 HELDOUT = Path(__file__).resolve().parent / "fixtures" / "heldout"
 _EXPECTED = ".expected.jsonl"
 _DOCX_RECIPE = ".docx.json"
+_XLSX_RECIPE = ".xlsx.json"
 DOCS = sorted(p.name.removesuffix(_EXPECTED) for p in HELDOUT.glob(f"*{_EXPECTED}"))
 
 
@@ -60,11 +64,28 @@ def _build_docx(recipe: Path, target: Path) -> Path:
     return target
 
 
+def _build_xlsx(recipe: Path, target: Path) -> Path:
+    """A .xlsx from ``{"sheets": [{"name": …, "rows": […], "merge": [[r0, c0, r1, c1]]}]}`` (1-based)."""
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    for spec in json.loads(recipe.read_text("utf-8"))["sheets"]:
+        sheet = workbook.create_sheet(spec["name"])
+        for row in spec["rows"]:
+            sheet.append(row)
+        for r0, c0, r1, c1 in spec.get("merge", []):
+            sheet.merge_cells(start_row=r0, start_column=c0, end_row=r1, end_column=c1)
+    workbook.save(str(target))
+    return target
+
+
 def _source(doc: str, folder: Path) -> Path:
-    """The document file of ``doc``, building it into ``folder`` when it is a .docx recipe."""
+    """The document file of ``doc``, building it into ``folder`` when it is a .docx or .xlsx recipe."""
     recipe = HELDOUT / f"{doc}{_DOCX_RECIPE}"
     if recipe.exists():
         return _build_docx(recipe, folder / f"{doc}.docx")
+    recipe = HELDOUT / f"{doc}{_XLSX_RECIPE}"
+    if recipe.exists():
+        return _build_xlsx(recipe, folder / f"{doc}.xlsx")
     found = [
         HELDOUT / f"{doc}{suffix}" for suffix in SUPPORTED_SUFFIXES if (HELDOUT / f"{doc}{suffix}").exists()
     ]
@@ -90,7 +111,7 @@ def heldout_report(shared_dir, heldout_sources, tmp_path_factory) -> dict:
 
 
 def test_every_document_has_expected_answers():
-    assert len(DOCS) == 26
+    assert len(DOCS) == 28
     assert {path.suffix for path in HELDOUT.iterdir()} == {".txt", ".html", ".jsonl", ".json"}
     for doc in DOCS:
         rows = [
@@ -147,4 +168,6 @@ def test_heldout_jurisdictions(heldout_sources):
         # no issuer line: 全省 and the province it names most say whose it is
         "h25-provincial-no-issuer": ("江苏省", "province"),
         "h26-heshan-heading-leaders": ("鹤山县", "county"),
+        "h27-lucheng-xlsx-title-row": ("鹿城区", "county"),
+        "h28-lingang-runon-table": ("临港镇", "township"),
     }
