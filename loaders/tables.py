@@ -181,7 +181,7 @@ def _stream_rows(cells: list[tuple[int, str]]) -> tuple[Table | None, int]:
     ncols = len(header)
     table = Table(cells[s][0], 0, roles, first_leads=_declares_first(header))
     has_num = roles[0] == NUM
-    section, expected = "", None
+    section = ""
     while i < len(cells):
         no, text = cells[i]
         again = _merge_header(cells, i)
@@ -196,12 +196,9 @@ def _stream_rows(cells: list[tuple[int, str]]) -> tuple[Table | None, int]:
             continue
         if has_num and not _NUMBER.match(text):
             break
-        if has_num and expected is not None and _num(text) != expected:
-            break
         j = _row_end(cells, i, ncols, has_num)
         row = _fit(cells[i:j], roles)
         table.rows.append(Row(no, _align(row, roles), section, text if has_num else ""))
-        expected = _num(text) + 1 if has_num else None
         i = j
     return table, i
 
@@ -219,7 +216,8 @@ def _row_end(cells: list[tuple[int, str]], i: int, ncols: int, has_num: bool) ->
     j = i + 1
     while j < len(cells) and j - i < 2 * ncols:
         nxt = cells[j][1]
-        if has_num and _NUMBER.match(nxt) and _num(nxt) == _num(text) + 1 and j - i >= 3:
+        # numbers may skip (3 → 68) or restart under a new section: any number may start a row
+        if has_num and _NUMBER.match(nxt) and j - i >= 3:
             stops.append(j)
         elif (_SECTION.match(nxt) and not _NUMBER.match(nxt) and j - i >= 3) or _merge_header(cells, j):
             stops.append(j)
@@ -227,7 +225,11 @@ def _row_end(cells: list[tuple[int, str]], i: int, ncols: int, has_num: bool) ->
         j += 1
     if not stops:
         return min(len(cells), i + ncols)
-    return min(stops, key=lambda k: (abs(k - i - ncols), k))
+    def fit(k: int) -> tuple[int, bool, int]:
+        follows = _NUMBER.match(cells[k][1]) is not None and _num(cells[k][1]) == _num(text) + 1
+        return abs(k - i - ncols), not follows, k
+
+    return min(stops, key=fit)
 
 
 def _fit(row: list[tuple[int, str]], roles: list[str | None]) -> list[str]:
