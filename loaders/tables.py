@@ -225,6 +225,7 @@ def _row_end(cells: list[tuple[int, str]], i: int, ncols: int, has_num: bool) ->
         j += 1
     if not stops:
         return min(len(cells), i + ncols)
+
     def fit(k: int) -> tuple[int, bool, int]:
         follows = _NUMBER.match(cells[k][1]) is not None and _num(cells[k][1]) == _num(text) + 1
         return abs(k - i - ncols), not follows, k
