@@ -140,6 +140,21 @@ def _amend(jurisdiction: str | None, manifest: Path | None, date: str | None):
     return partial(apply_statements, batch=batch, manifest=read_manifest(manifest) if manifest else None)
 
 
+def _explain(ctx: click.Context, _param: click.Parameter, path: Path | None) -> None:
+    """Print how one document was cut and read, then stop (no other option is needed)."""
+    if path is None or ctx.resilient_parsing:
+        return
+    from zeren.loaders.explain import explain_text
+    from zeren.loaders.readers import read_text
+
+    try:
+        lines = explain_text(read_text(path), source=path.name, doc=path.stem)
+    except ZerenError as err:
+        raise click.ClickException(str(err)) from None
+    click.echo("\n".join(lines))
+    ctx.exit(0)
+
+
 @cli.command()
 @PATHS
 @output_option("tasks.jsonl to write.")
@@ -159,6 +174,14 @@ def _amend(jurisdiction: str | None, manifest: Path | None, date: str | None):
 @STATED_JURISDICTION
 @MANIFEST
 @STATED_DATE
+@click.option(
+    "--explain",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    is_eager=True,
+    expose_value=False,
+    callback=_explain,
+    help="Print how FILE was cut (blocks, notes, roles, what was reported) and stop.",
+)
 def extract(
     paths, output, agencies, report_path, aliases, gazetteer, stated_jurisdiction, manifest, stated_date
 ):
