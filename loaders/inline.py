@@ -24,6 +24,8 @@ _NUMBERING = re.compile(
 _TOP_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 _MENTION = re.compile(r"牵头|责任单位|责任部门|配合单位")
 _TRIVIAL = re.compile(r"^[\s。.,，;；:：、]*$")
+# a bracket that holds a note (read by its brackets), not one inside a name such as 各乡镇(街道)
+_ROLE_BRACKET = re.compile(r"\([^()]*(?:牵头|负责|配合|参与|协办|单位|部门|:)[^()]*\)|\([^()]*$")
 _MID_LABEL = re.compile(r"(?<=[。;,])(?=" + LABEL.pattern + ")")
 
 
@@ -312,7 +314,7 @@ class _ProseReader:
             return False
         cut = text[:-1].rfind("。")
         sentence = text[cut + 1 : -1]
-        roles = None if "(" in sentence else parse_verb_sentence(sentence)
+        roles = None if _ROLE_BRACKET.search(sentence) else parse_verb_sentence(sentence)
         if roles is None or not roles.parties:
             return False
         if cut < 0:

@@ -118,8 +118,9 @@ def _list_gap(m: re.Match) -> str:
     left, right = m.group(1), m.group(2)
     if not (is_unit(left) and is_unit(right)):
         return left + " "
-    if right in _TAIL_WORDS:
-        return left + " "  # 北营镇 人民政府: a government's tail, not a unit of its own
+    if right in _TAIL_WORDS or re.fullmatch(r"各[\u4e00-\u9fff]{1,2}", left):
+        # 北营镇 人民政府: a government's tail; 各乡 镇人民政府: one collective, not a listing
+        return left + " "
     whole = bool(_STANDS_ALONE.match(right)) or not _STANDS_ALONE.match(left)
     return left + ("、" if whole else " ")
 

@@ -185,6 +185,7 @@ class _Plan:
         self.spellings: dict[str, set[str]] = {}
         self.collectives: set[str] = set()
         self.figures = iter(rng.sample(range(2, 999), 200))
+        self.first_named = rng.random() < 0.12  # the plan says the first-named unit leads
 
     def unit(self) -> tuple[str, str]:
         """(written, canonical) of one department, sometimes in a short spelling."""
@@ -229,6 +230,8 @@ class _Plan:
         """A stray space or control character inside a name, as copies leave them."""
         if not self.damage or len(name) < 4 or self.rng.random() > 0.15:
             return name
+        if self.rng.random() < 0.15:  # letter-spaced, as some PDF copies are
+            return " ".join(name)
         k = self.rng.randint(2, len(name) - 2)
         return name[:k] + self.rng.choice((" ", " ", "\u3000", *_CONTROL)) + name[k:]
 
@@ -289,7 +292,8 @@ def _inline_note(
     lead_s, sup_s = p.hurt(p.listing(leads)), p.hurt(p.listing(supports))
     if p.rng.random() < 0.5:
         deadline = ""
-    head = f"牵头领导:{leader};" if leader else ""
+    post = p.rng.choice(("", "", f"(副{p.place[-1]}长)"))  # an official's post, a remark on the name
+    head = f"牵头领导:{leader}{post};" if leader else ""
     tail = f";完成时限:{deadline}" if deadline else ""
     style = p.rng.randrange(7)
     if style == 0:
@@ -312,6 +316,13 @@ def _inline_note(
 
 _FULL = str.maketrans({"(": "（", ")": "）", ":": "：", ";": "；"})
 _OPENERS = "(（【〔["
+
+
+def _traditional(text: str) -> str:
+    from zeren.loaders.normalise import to_simplified  # noqa: F401 - OpenCC is the loaders' dependency
+    import opencc
+
+    return opencc.OpenCC("s2t").convert(text)
 
 
 def _cjk(ch: str) -> bool:
@@ -389,6 +400,8 @@ def _plan_text(seed: int, index: int, damage: bool) -> GeneratedPlan:
         f"为推动{theme}工作取得实效,结合{p.place}实际,制定本方案。",
         "一、重点任务",
     ]
+    if p.first_named:
+        lines.append("(各项任务中列第一位者为牵头单位,其他为配合单位,下同)")
     number = 0
     for s, topic in enumerate(rng.sample(topics, 3)):
         lines.append(f"({_SECTIONS[s]}){topic}攻坚行动")
@@ -399,13 +412,19 @@ def _plan_text(seed: int, index: int, damage: bool) -> GeneratedPlan:
             leader = rng.choice(_SURNAMES) + rng.choice(_GIVEN) if rng.random() < 0.2 else ""
             deadline = rng.choice(_DEADLINES).format(year=year) if rng.random() < 0.3 else ""
             form = rng.random()
-            if form < 0.12:  # labelled lines under the measure
+            if p.first_named:  # the declaration above holds: the first-named unit leads
+                lines.append(f"{number}.{text}(责任单位:{p.hurt(p.listing(leads + supports))})")
+                deadline = leader = ""
+            elif form < 0.12:  # labelled lines under the measure
                 lines.append(f"{number}.{text}")
                 lines.append(f"牵头单位:{p.hurt(p.listing(leads))}")
                 lines.append(f"配合单位:{p.hurt(p.listing(supports))}")
                 deadline = leader = ""
             elif form < 0.22:  # labels with no colon and no bracket, closing the paragraph
                 lines.append(f"{number}.{text}牵头单位{p.listing(leads)};责任单位{p.listing(supports)}")
+                deadline = leader = ""
+            elif form < 0.30:  # a sentence of verbs closing the paragraph
+                lines.append(f"{number}.{text}由{p.listing(leads)}牵头,{p.listing(supports)}配合。")
                 deadline = leader = ""
             else:
                 note, leader, deadline = _inline_note(p, leads, supports, leader, deadline)
@@ -417,6 +436,8 @@ def _plan_text(seed: int, index: int, damage: bool) -> GeneratedPlan:
         "三、保障措施",
         f"(一)加强组织领导。成立{theme}工作专班,由{p.prefix}政府分管领导任组长,统筹推进各项工作。",
     ]
+    if damage and rng.random() < 0.1:  # a copy in traditional script; the answers stay simplified
+        lines = [_traditional(line) for line in lines]
     sep = "\r\n" if damage and rng.random() < 0.2 else "\n"
     if damage and rng.random() < 0.3:
         lines = [x for line in lines for x in (line, "")]  # blank lines between paragraphs
