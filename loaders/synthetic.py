@@ -319,8 +319,9 @@ _OPENERS = "(（【〔["
 
 
 def _traditional(text: str) -> str:
-    from zeren.loaders.normalise import to_simplified  # noqa: F401 - OpenCC is the loaders' dependency
     import opencc
+
+    from zeren.loaders.normalise import to_simplified  # noqa: F401 - OpenCC is the loaders' dependency
 
     return opencc.OpenCC("s2t").convert(text)
 
