@@ -17,6 +17,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 __all__ = ["generate_documents", "write_corpus", "generate_plans", "GeneratedPlan", "alias_gold"]
@@ -318,12 +319,15 @@ _FULL = str.maketrans({"(": "（", ")": "）", ":": "：", ";": "；"})
 _OPENERS = "(（【〔["
 
 
+@lru_cache(maxsize=1)
+def _to_traditional():
+    import opencc  # imported late, as the normaliser does: loading its dictionaries takes time
+
+    return opencc.OpenCC("s2t")
+
+
 def _traditional(text: str) -> str:
-    import opencc
-
-    from zeren.loaders.normalise import to_simplified  # noqa: F401 - OpenCC is the loaders' dependency
-
-    return opencc.OpenCC("s2t").convert(text)
+    return _to_traditional().convert(text)
 
 
 def _cjk(ch: str) -> bool:
