@@ -26,6 +26,9 @@ _MENTION = re.compile(r"牵头|责任单位|责任部门|配合单位")
 _TRIVIAL = re.compile(r"^[\s。.,，;；:：、]*$")
 # a bracket that holds a note (read by its brackets), not one inside a name such as 各乡镇(街道)
 _ROLE_BRACKET = re.compile(r"\([^()]*(?:牵头|负责|配合|参与|协办|单位|部门|:)[^()]*\)|\([^()]*$")
+# every word a note reader below looks for (a bracket, a label's colon, a role verb, a
+# standing rule): lines without one go straight to plain_line (issue 13's prefilter)
+_TRIGGER = re.compile(r"[(:]|牵头|负责|配合|参与|参加|协办|协助|协同|指导|落实|不再|下同|均涉及|以下")
 _MID_LABEL = re.compile(r"(?<=[。;,])(?=" + LABEL.pattern + ")")
 
 
@@ -442,6 +445,10 @@ class _ProseReader:
             self.section = text
 
     def read(self, line: Line) -> None:
+        if not _TRIGGER.search(line.text):
+            self.flush_block()  # no word any note reader looks for: a plain paragraph or heading
+            self.plain_line(line)
+            return
         if _label_line(line.text):
             self.block.append(line)
             return

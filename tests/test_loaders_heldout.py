@@ -111,7 +111,7 @@ def heldout_report(shared_dir, heldout_sources, tmp_path_factory) -> dict:
 
 
 def test_every_document_has_expected_answers():
-    assert len(DOCS) == 29
+    assert len(DOCS) == 30
     assert {path.suffix for path in HELDOUT.iterdir()} == {".txt", ".html", ".jsonl", ".json"}
     for doc in DOCS:
         rows = [
@@ -171,4 +171,5 @@ def test_heldout_jurisdictions(heldout_sources):
         "h27-lucheng-xlsx-title-row": ("鹿城区", "county"),
         "h28-lingang-runon-table": ("临港镇", "township"),
         "h29-baisha-gapped-cells": ("白沙县", "county"),
+        "h30-tanshan-leader-forms": ("檀山县", "county"),
     }
