@@ -38,7 +38,8 @@ _PLACE_ONLY = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:街道|[省市县区州镇乡
 _DOUBLED_PLACE = re.compile(r"^([\u4e00-\u9fff]{1,8}?(?:街道|[省市县区州镇乡旗]))\1(?=.)")
 # words of the sentence left on a name (各乡镇抓好, 县财政局要): not part of the unit
 _TRAILING_VERBS = re.compile(
-    r"(?:抓好|做好|认真|切实|积极|全力|具体|分别|共同|统筹|组织|结合实际|要|应|须|需)+$"
+    r"(?:按职责分工负责|按职责分工落实|按职能分工负责|按职责负责|按职责落实|分工负责|负责落实"
+    r"|抓好|做好|认真|切实|积极|全力|具体|分别|共同|统筹|组织|结合实际|要|应|须|需)+$"
 )
 _TYPE_WORDS = ("管理委员会", "党工委", "管委会", "人民政府", "党委", "政府", "纪委", "监委", "工委", "委员会")
 _LEVEL_PREFIX = re.compile(r"^([省市县区州镇乡])(?![级直属场域])")
@@ -133,10 +134,20 @@ def _split_deng(piece: str) -> list[str]:
     return [piece]
 
 
+_TIERS = re.compile(r"^[省市州县区乡镇](?:[一二两三四五]级|各级|级)")
+_TIER = re.compile(r"[省市州县区乡镇]")
+
+
 def _rejoin_levels(pieces: list[str]) -> list[str]:
-    """``各县、市、区政府`` and ``13个街道、镇`` were split on 、 but are one collective."""
+    """``各县、市、区政府``, ``13个街道、镇`` and ``省、市、县三级财政部门`` were split on 、 but are one collective."""
     out: list[str] = []
     for piece in pieces:
+        if _TIERS.match(piece) and out and _TIER.fullmatch(out[-1]):
+            k = len(out)
+            while k and _TIER.fullmatch(out[k - 1]):
+                k -= 1
+            out[k:] = ["、".join([*out[k:], piece])]
+            continue
         joinable = out and _BARE_LEVEL.match(piece) and (is_collective(out[-1]) or _BARE_LEVEL.match(out[-1]))
         if joinable and re.search(r"[县市区镇乡道州旗]\)?$", out[-1]):
             out[-1] = out[-1] + "、" + piece
