@@ -111,7 +111,7 @@ def heldout_report(shared_dir, heldout_sources, tmp_path_factory) -> dict:
 
 
 def test_every_document_has_expected_answers():
-    assert len(DOCS) == 30
+    assert len(DOCS) == 31
     assert {path.suffix for path in HELDOUT.iterdir()} == {".txt", ".html", ".jsonl", ".json"}
     for doc in DOCS:
         rows = [
@@ -172,4 +172,14 @@ def test_heldout_jurisdictions(heldout_sources):
         "h28-lingang-runon-table": ("临港镇", "township"),
         "h29-baisha-gapped-cells": ("白沙县", "county"),
         "h30-tanshan-leader-forms": ("檀山县", "county"),
+        "h31-qingping-web-leaders": ("青平市", "prefecture"),
     }
+
+
+def test_heldout_issue_dates(heldout_sources):
+    """Document.date from the text: a 发布时间 line, the signature date (落款), else the title's year."""
+    dates = {doc: extract_file(heldout_sources[doc]).document.date for doc in DOCS}
+    assert dates["h31-qingping-web-leaders"] == "2024-04-12"
+    assert dates["h25-provincial-no-issuer"] == "2024-03-15"
+    assert dates["h22-zhuxi-label-grammar"] == "2025"
+    assert dates["h17-national-duty-division"] == ""  # nothing says when: unknown, not guessed
