@@ -372,10 +372,15 @@ def _table(p: _Plan, plan: str, year: int, topics: tuple[str, ...]) -> list[str]
         rows.append(cells)
         p.answer(key, plan, gold_l, gold_s, [leader] if leader_col else [], deadline)
     style = p.rng.randrange(3)
-    if style == 0:
-        return [" | ".join(header)] + [" | ".join(r) for r in rows]
-    if style == 1:
-        return ["\t".join(header)] + ["\t".join(r) for r in rows]
+    if style < 2:
+        sep = " | " if style == 0 else "\t"
+        out = [sep.join(header)]
+        for r in rows:
+            if p.damage and p.rng.random() < 0.2:  # a long cell broken across two lines
+                k = p.rng.randint(8, len(r[1]) - 4)
+                r = [r[0], r[1][:k] + "\n" + r[1][k:], *r[2:]]
+            out.append(sep.join(r))
+        return out
     out = []
     for h in header:  # one cell a line; a long header word may break in two
         if p.damage and h.endswith("单位") and p.rng.random() < 0.4:

@@ -267,6 +267,26 @@ def _merge_roles(first: list[str | None], second: list[str | None]) -> list[str 
     ]
 
 
+def _rejoin_rows(lines: list[Line], ncols: int) -> list[tuple[int, list[str]]]:
+    """Rows a line break cut in two (``1 | 推进…工程`` / ``和桥梁施工。 | 县交通局 | …``) made whole.
+
+    A row short of the header's width whose cells and the next line's make it
+    exactly, the next not opening a row of its own (a number, a section), was
+    one row: the cut cell's two halves join.
+    """
+    out: list[tuple[int, list[str]]] = []
+    for line in lines:
+        cells = _pipe_cells(line.text)
+        if out and len(cells) > 1:
+            no, prev = out[-1]
+            opens = _NUMBER.match(cells[0]) or _SECTION.match(cells[0]) or _CN_NUMBER.match(cells[0])
+            if len(prev) > 1 and len(prev) + len(cells) - 1 == ncols and not opens:
+                out[-1] = (no, [*prev[:-1], prev[-1] + cells[0], *cells[1:]])
+                continue
+        out.append((line.no, cells))
+    return out
+
+
 def _row_tables(lines: list[Line], start: int) -> tuple[Table | None, int]:
     """One row a line (``a | b | c`` or tab-separated), header anywhere, section rows between.
 
@@ -300,8 +320,8 @@ def _row_tables(lines: list[Line], start: int) -> tuple[Table | None, int]:
         return None, end
     table = Table(lines[start].no, 0, roles, first_leads=first)
     section = ""
-    for line in lines[i:end]:
-        cells = _pipe_cells(line.text)
+    for no, cells in _rejoin_rows(lines[i:end], len(roles)):
+        line = Line(no, " | ".join(cells))
         if header_roles(cells) or all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
             continue  # a repeated header, or markdown's |---|---| rule
         filled = [c for c in cells if c]
