@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from zeren.loaders.names import is_collective, is_unit
+from zeren.loaders.notes import LABEL as NOTE_LABEL
 from zeren.loaders.notes import LABEL_GRAMMAR, ROLE_OF_LABEL
 
 __all__ = [
@@ -300,6 +301,14 @@ def _unit_list(text: str) -> bool:
 _TAIL = 200  # how much of a paragraph joined so far decides whether the next line continues it
 
 
+def _label_cut(prev: str, nxt: str) -> bool:
+    """``配合单`` / ``位:县财政局``, or ``责任单位:`` / ``县财政局``: a label cut from its rest or from its value."""
+    if prev.endswith(":"):
+        return bool(NOTE_LABEL.search(prev[-10:]))
+    cut = nxt.find(":", 0, 8)
+    return 0 < cut and len(prev) <= 10 and bool(NOTE_LABEL.fullmatch(prev + nxt[: cut + 1]))
+
+
 def _wraps(prev: str, nxt: str, *, across_blank: bool) -> bool:
     """Whether ``nxt`` continues the sentence ``prev`` was cut in (a wrapped line).
 
@@ -316,7 +325,7 @@ def _wraps(prev: str, nxt: str, *, across_blank: bool) -> bool:
         return False
     if nxt[0] in "、,;。:)”%+" and len(prev) >= 10:
         return True  # no line starts with these: a hard wrap cut the sentence
-    if _list_cut(tail, nxt):
+    if _list_cut(tail, nxt) or _label_cut(tail, nxt):
         return True
     label_runs_on = _LABEL.match(prev) and len(prev) >= 25 and _CJK.match(prev[-1]) and ":" not in nxt
     if label_runs_on and _CJK.match(nxt[0]) and not (_HEADING.match(nxt) or _TITLE_END.search(nxt)):

@@ -428,7 +428,8 @@ def _plan_text(seed: int, index: int, damage: bool) -> GeneratedPlan:
             elif form < 0.12:  # labelled lines under the measure
                 lines.append(f"{number}.{text}")
                 lines.append(f"牵头单位:{p.hurt(p.listing(leads))}")
-                lines.append(f"配合单位:{p.hurt(p.listing(supports))}")
+                cut = p.rng.choice(("配合单位:", "配合单\n位:", "配合单位:\n")) if p.damage else "配合单位:"
+                lines.append(f"{cut}{p.hurt(p.listing(supports))}")  # a label cut from its rest or value
                 deadline = leader = ""
             elif form < 0.22:  # labels with no colon and no bracket, closing the paragraph
                 lines.append(f"{number}.{text}牵头单位{p.listing(leads)};责任单位{p.listing(supports)}")

@@ -157,3 +157,15 @@ def test_long_lines_and_long_wrapped_paragraphs_are_read_in_one_pass():
     lines = normalise_text(wrapped + "\n(牵头单位:县交通局;责任单位:县财政局)")
     assert len(lines) == 2 and lines[0].text == para
     assert parse_document(wrapped, source="x.txt", doc="x").tasks == []
+
+
+def test_a_label_cut_from_its_rest_or_its_value_is_rejoined():
+    text = "方案\n1.修路。\n牵头单位:县交通局\n配合单\n位:县财政局\n2.建桥。\n责任单位:\n县住建局、县水务局\n"
+    assert [line.text for line in normalise_text(text)] == [
+        "方案",
+        "1.修路。",
+        "牵头单位:县交通局",
+        "配合单位:县财政局",
+        "2.建桥。",
+        "责任单位:县住建局、县水务局",
+    ]
