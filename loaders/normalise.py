@@ -306,7 +306,7 @@ def _label_cut(prev: str, nxt: str) -> bool:
     if prev.endswith(":"):
         return bool(NOTE_LABEL.search(prev[-10:]))
     cut = nxt.find(":", 0, 8)
-    return 0 < cut and len(prev) <= 10 and bool(NOTE_LABEL.fullmatch(prev + nxt[: cut + 1]))
+    return cut > 0 and len(prev) <= 10 and bool(NOTE_LABEL.fullmatch(prev + nxt[: cut + 1]))
 
 
 def _wraps(prev: str, nxt: str, *, across_blank: bool) -> bool:
