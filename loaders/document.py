@@ -124,6 +124,7 @@ def _title_head(text: str) -> bool:
     """The first half of a title broken over two lines: short, no punctuation, not a date."""
     return (
         6 <= len(text) <= 24
+        and bool(re.search(r"[\u4e00-\u9fff]{4}", text))  # a sheet's name (Sheet1) is no half of a title
         and not re.search(r"[。;:,，；：()、《》]", text)
         and not _DATE_CN.search(text)
         and not re.search(r"\d{4}[.-/]\d", text)

@@ -383,3 +383,18 @@ def test_explain_shows_blocks_tasks_and_reports(tmp_path):
     path.write_text(text, "utf-8")
     done = CliRunner().invoke(cli, ["extract", "--explain", str(path)])
     assert done.exit_code == 0 and done.output.splitlines() == lines
+
+
+def test_the_plan_is_the_documents_own_title_not_a_sheet_name_or_a_cited_document():
+    from zeren.loaders.extract import parse_document
+
+    sheet = "Sheet1\n青山县2024年重点工作任务分解表\n序号 | 工作任务 | 牵头单位\n1 | 修建乡村道路20公里。 | 县交通运输局\n"
+    cited = (
+        "根据《政府工作报告》和《青山县国民经济和社会发展第十四个五年规划纲要》,制定本方案。\n"
+        "青山县2024年重点工作任务分工方案\n1.修建乡村道路20公里。(牵头单位:县交通运输局)\n"
+    )
+    for text, plan in (
+        (sheet, "青山县2024年重点工作任务分解表"),
+        (cited, "青山县2024年重点工作任务分工方案"),
+    ):
+        assert [t.plan for t in parse_document(text, source="x.txt", doc="x").tasks] == [plan]
