@@ -197,13 +197,17 @@ def _split_people(text: str) -> str:
 
 def clean_line(text: str) -> str:
     """Pinyin annotations dropped, widths unified, note brackets made round, spaces inside Chinese text removed."""
+    # each pass runs only where its trigger character is (issue 13: most lines need few of them)
     text = _unbox_labels(text)
     text = _split_people(_space_cells(text.translate(_WIDTH)))
-    text = _SQUARE_NOTE.sub(r"(\1)", text)
-    text = _PINYIN.sub("", text)
-    text = _UNIT_GAP.sub(_list_gap, text)
-    text = _SPACES.sub("", text)
-    text = _BARE_LABEL.sub(_colon_label, text)
+    if "[" in text or "〖" in text or "﹝" in text:
+        text = _SQUARE_NOTE.sub(r"(\1)", text)
+    if "(" in text:
+        text = _PINYIN.sub("", text)
+    if " " in text:
+        text = _SPACES.sub("", _UNIT_GAP.sub(_list_gap, text))
+    if "单位" in text or "部门" in text or "科室" in text or "处室" in text:
+        text = _BARE_LABEL.sub(_colon_label, text)
     return text.strip(" \r\n")
 
 
