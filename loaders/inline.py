@@ -313,10 +313,14 @@ class _ProseReader:
         On a line of its own it is the note of the paragraph before.
         """
         text = line.text
-        if not text.endswith("。") or len(text) < 4:
+        if len(text) < 4:
             return False
-        cut = text[:-1].rfind("。")
-        sentence = text[cut + 1 : -1]
+        # the note may close the paragraph with or without a full stop of its own (…。A牵头,B配合)
+        body = text[:-1] if text.endswith("。") else text
+        cut = body.rfind("。")
+        if cut < 0 and not text.endswith("。"):
+            return False
+        sentence = body[cut + 1 :]
         roles = None if _ROLE_BRACKET.search(sentence) else parse_verb_sentence(sentence)
         if roles is None or not roles.parties:
             return False

@@ -117,6 +117,8 @@ def _list_gap(m: re.Match) -> str:
     list's next name carries its own.
     """
     left, right = m.group(1), m.group(2)
+    if _LABEL_WORD.fullmatch(left):
+        return left + ":"  # 责任单位 县交通局: a label whose colon is a space
     if not (is_unit(left) and is_unit(right)):
         return left + " "
     if right in _TAIL_WORDS or re.fullmatch(r"各[\u4e00-\u9fff]{1,2}", left):
@@ -143,7 +145,10 @@ _BOXED_LABEL = re.compile(
     + r")\s*[】〕\]］]"
 )
 # 牵头单位县水务局;责任单位县财政局: a unit label with no colon, directly before a unit name
-_BARE_LABEL = re.compile(r"(?:^|(?<=[(\[;,。、]))(" + LABEL_GRAMMAR + r")(?=[省市州县区镇乡各])")
+_BARE_LABEL = re.compile(r"(?:^|(?<=[(\[;,。、]))(" + LABEL_GRAMMAR + r")(?:为|是)?(?=[省市州县区镇乡各])")
+_LABEL_WORD = re.compile(LABEL_GRAMMAR + "|" + "|".join(sorted(ROLE_OF_LABEL, key=len, reverse=True)))
+# 。——县交通局牵头 / 。→牵头单位:…: a dash or an arrow before a note is no part of it
+_NOTE_DASH = re.compile(r"(?<=[。;,])\s*(?:——|—|→|->)\s*(?=[\u4e00-\u9fff])")
 _LEADING_SEMI = re.compile(r"(^|[。;；:：,，(（])\s*;")
 
 
@@ -151,7 +156,16 @@ def _unbox_labels(text: str) -> str:
     """``【牵头单位】A【责任单位】B`` → ``牵头单位:A;责任单位:B``, as labelled notes are written elsewhere."""
     if not _BOXED_LABEL.search(text):
         return text
-    return _LEADING_SEMI.sub(r"\1", _BOXED_LABEL.sub(r";\1:", text))
+    return _LEADING_SEMI.sub(r"\1", _BOXED_LABEL.sub(_unbox, text))
+
+
+def _unbox(m: re.Match) -> str:
+    # 县交通局〔牵头〕、县财政局: a box after a name with nothing to label marks that name's role
+    after = m.string[m.end() : m.end() + 1]
+    before = m.string[m.start() - 1 : m.start()] if m.start() else ""
+    if (not after or after in "、,，;；)）。") and _CJK.match(before or " "):
+        return f"({m.group(1)})"
+    return f";{m.group(1)}:"
 
 
 _CELL_GAP = re.compile(r" {2,}")
@@ -174,7 +188,7 @@ def _space_cells(text: str) -> str:
 def _colon_label(m: re.Match) -> str:
     label = m.group(1)
     # a unit label, not a prose subject (牵头单位要…): only kind words that name units take a colon
-    return label + ":" if label.endswith(("单位", "部门", "科室", "处室")) else label
+    return label + ":" if label.endswith(("单位", "部门", "科室", "处室")) else m.group(0)
 
 
 _PEOPLE_CELL = re.compile(r"[\u4e00-\u9fff]{2,4}(?: [\u4e00-\u9fff]{2,4})+")
@@ -206,6 +220,8 @@ def clean_line(text: str) -> str:
         text = _PINYIN.sub("", text)
     if " " in text:
         text = _SPACES.sub("", _UNIT_GAP.sub(_list_gap, text))
+    if "—" in text or "→" in text or "->" in text:
+        text = _NOTE_DASH.sub("", text)
     if "单位" in text or "部门" in text or "科室" in text or "处室" in text:
         text = _BARE_LABEL.sub(_colon_label, text)
     return text.strip(" \r\n")

@@ -388,7 +388,8 @@ def parse_verb_sentence(sentence: str) -> Roles | None:
         if not role or not names or not all(is_unit(n) or is_collective(n) for n in names):
             return None
         has_lead = has_lead or role == LEAD
-    return parse_note(sentence) if has_lead else None
+    # 由A负责: a sentence that opens with 由 names who is responsible even with no 牵头
+    return parse_note(sentence) if has_lead or sentence.lstrip().startswith("由") else None
 
 
 def _verb_clauses(text: str, *, bare_ok: bool, times: list[str]) -> list[tuple[str, list[str]]] | None:
