@@ -124,6 +124,8 @@ def _list_gap(m: re.Match) -> str:
     if right in _TAIL_WORDS or re.fullmatch(r"各[\u4e00-\u9fff]{1,2}", left):
         # 北营镇 人民政府: a government's tail; 各乡 镇人民政府: one collective, not a listing
         return left + " "
+    if len(left) <= 2 and not _STANDS_ALONE.match(right):
+        return left + " "  # 委组 织部: a two-character stub is the start of a name
     whole = bool(_STANDS_ALONE.match(right)) or not _STANDS_ALONE.match(left)
     return left + ("、" if whole else " ")
 
@@ -236,8 +238,8 @@ def _list_cut(prev: str, nxt: str) -> bool:
         return False  # a list closed by a bracket or a full stop is finished
     last = re.split(r"[、,;:]", prev)[-1]
     head = re.split(r"[、,;。)\]]", nxt, maxsplit=1)[0]
-    if last and (len(last) < 2 or (len(last) == 2 and last[0] in "省市州县区镇乡")):
-        pass  # a level character alone or with one more (县, 市委) starts a name more often than it ends one
+    if last and len(last) <= 2:
+        pass  # one or two characters (县, 市委, 各街) start a name more often than they end one
     elif not last or is_unit(last) or is_collective(last):
         return False
     if not head:

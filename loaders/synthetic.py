@@ -296,7 +296,7 @@ def _inline_note(
     post = p.rng.choice(("", "", f"(副{p.place[-1]}长)"))  # an official's post, a remark on the name
     head = f"牵头领导:{leader}{post};" if leader else ""
     tail = f";完成时限:{deadline}" if deadline else ""
-    style = p.rng.randrange(7)
+    style = p.rng.randrange(10)
     if style == 0:
         note = f"({head}牵头单位:{lead_s};责任单位:{sup_s}{tail})"
     elif style == 1:
@@ -310,8 +310,14 @@ def _inline_note(
     elif style == 5:
         note = f"【牵头单位】{lead_s}【配合单位】{sup_s}"
         note += (f"【牵头领导】{leader}" if leader else "") + (f"【完成时限】{deadline}" if deadline else "")
-    else:
+    elif style == 6:
         note, leader = f"({lead_s}牵头,{sup_s}配合" + (f",{deadline})" if deadline else ")"), ""
+    elif style == 7:  # a dash and verbs, no bracket
+        note, leader, deadline = f"——{lead_s}牵头,{sup_s}配合", "", ""
+    elif style == 8:  # 牵头单位为X
+        note, leader, deadline = f"牵头单位为{p.listing(leads)},配合单位为{p.listing(supports)}。", "", ""
+    else:  # the lead marked in a box after its name, one list for all
+        note, leader, deadline = f"(责任单位:{lead_s}〔牵头〕、{sup_s})", "", ""
     return note, leader, deadline
 
 
