@@ -24,6 +24,8 @@ __all__ = [
     "is_heading",
     "is_plan_title",
     "first_text",
+    "issue_date",
+    "written_date",
 ]
 
 _PLAN_END = re.compile(
@@ -122,6 +124,7 @@ def _title_head(text: str) -> bool:
     """The first half of a title broken over two lines: short, no punctuation, not a date."""
     return (
         6 <= len(text) <= 24
+        and bool(re.search(r"[\u4e00-\u9fff]{4}", text))  # a sheet's name (Sheet1) is no half of a title
         and not re.search(r"[。;:,，；：()、《》]", text)
         and not _DATE_CN.search(text)
         and not re.search(r"\d{4}[.-/]\d", text)
@@ -261,16 +264,59 @@ def _issuer(lines: list[Line], title: str) -> str:
     return ""
 
 
-def _date(lines: list[Line]) -> str:
+_CN_DIGITS = {"〇": "0", "○": "0", "零": "0", "O": "0", "一": "1", "二": "2", "三": "3", "四": "4"}
+_CN_DIGITS.update({"五": "5", "六": "6", "七": "7", "八": "8", "九": "9"})
+_CN_DATE = re.compile(
+    r"([〇○零O一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
+)
+_DOC_NUMBER_YEAR = re.compile(r"[〔\[【(]\s*((?:19|20)\d{2})\s*[〕\]】)]\s*第?\s*\d+\s*号")
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})年")
+_SIGNATURE_LINES = 15  # a notice is signed and dated in its last lines (落款)
+
+
+def _iso(y: int, mo: int, d: int) -> str:
+    return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 and 1900 <= y <= 2100 else ""
+
+
+def written_date(text: str) -> str:
+    """An ISO date written in ``text`` (``2024年3月15日``, ``2024-03-15``, ``二〇二四年三月十五日``), or ''."""
+    for pattern in (_DATE_CN, _DATE_NUM):
+        m = pattern.search(text)
+        if m:
+            found = _iso(*(int(g) for g in m.groups()))
+            if found:
+                return found
+    m = _CN_DATE.search(text)
+    if m:
+        year = int("".join(_CN_DIGITS[c] for c in m.group(1)))
+        return _iso(year, _cn_number(m.group(2)), _cn_number(m.group(3)))
+    return ""
+
+
+def issue_date(lines: list[Line], title: str = "") -> str:
+    """When the document was issued, as ISO 8601 to the precision the text gives; '' when it does not say.
+
+    Most trusted first: a dated line at the top (``发布时间:2024-03-15``, a date
+    alone under the number), the signature date at the end (落款), the year of
+    the document number (``〔2024〕12号`` → ``2024``), the year in the title.
+    """
     for line in lines[:40]:
         dated = re.search(r"日期|时间|成文|发布", line.text)
-        for pattern in (_DATE_CN, _DATE_NUM):
-            m = pattern.search(line.text)
-            if m and (len(line.text) <= 14 or dated) and "|" not in line.text:
-                y, mo, d = (int(g) for g in m.groups())
-                if 1 <= mo <= 12 and 1 <= d <= 31:
-                    return f"{y:04d}-{mo:02d}-{d:02d}"
-    return ""
+        if (len(line.text) <= 14 or dated) and "|" not in line.text:
+            found = written_date(line.text)
+            if found:
+                return found
+    for line in reversed(lines[-_SIGNATURE_LINES:]):
+        if len(line.text) <= 16 and "|" not in line.text:
+            found = written_date(line.text)
+            if found:
+                return found
+    for line in lines[:_OPENING_LINES]:
+        m = _DOC_NUMBER_YEAR.search(line.text)
+        if m and len(line.text) <= 40:
+            return m.group(1)
+    m = _TITLE_YEAR.search(re.sub(r"《[^《》]*》", "", title))  # a cited document's year is not ours
+    return m.group(1) if m else ""
 
 
 def _uncited(text: str) -> str:
@@ -301,7 +347,10 @@ def document_fields(lines: list[Line]) -> dict:
     issuer = _issuer(lines, title)
     from_issuer = jurisdiction_of(issuer)[0] if issuer else ""
     jurisdiction, level = infer_jurisdiction(
-        from_issuer, title, [line.text for line in lines[:_OPENING_LINES]]
+        from_issuer,
+        title,
+        [line.text for line in lines[:_OPENING_LINES]],
+        body=(line.text for line in lines),
     )
     plans, count = announced(lines)
     return {
@@ -309,7 +358,7 @@ def document_fields(lines: list[Line]) -> dict:
         "issuer": issuer,
         "jurisdiction": jurisdiction,
         "level": level,
-        "date": _date(lines),
+        "date": issue_date(lines, title),
         "announced_plans": plans,
         "announced_count": count,
     }

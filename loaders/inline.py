@@ -24,6 +24,11 @@ _NUMBERING = re.compile(
 _TOP_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 _MENTION = re.compile(r"牵头|责任单位|责任部门|配合单位")
 _TRIVIAL = re.compile(r"^[\s。.,，;；:：、]*$")
+# a bracket that holds a note (read by its brackets), not one inside a name such as 各乡镇(街道)
+_ROLE_BRACKET = re.compile(r"\([^()]*(?:牵头|负责|配合|参与|协办|单位|部门|:)[^()]*\)|\([^()]*$")
+# every word a note reader below looks for (a bracket, a label's colon, a role verb, a
+# standing rule): lines without one go straight to plain_line (issue 13's prefilter)
+_TRIGGER = re.compile(r"[(:]|牵头|负责|配合|参与|参加|协办|协助|协同|指导|落实|不再|下同|均涉及|以下")
 _MID_LABEL = re.compile(r"(?<=[。;,])(?=" + LABEL.pattern + ")")
 
 
@@ -66,6 +71,11 @@ def note_groups(text: str) -> list[tuple[int, int]]:
     A bracket left open at the end of the line (a note whose ``)`` was lost)
     runs to the end of the line.
     """
+    return _groups(text)[0]
+
+
+def _groups(text: str) -> tuple[list[tuple[int, int]], bool]:
+    """The top-level groups and whether the last one was left open; one pass over the line."""
     groups, depth, start = [], 0, 0
     for i, ch in enumerate(text):
         if ch == "(":
@@ -78,11 +88,11 @@ def note_groups(text: str) -> list[tuple[int, int]]:
                 groups.append((start, i + 1))
     if depth:
         groups.append((start, len(text)))
-    return groups
+    return groups, bool(depth)
 
 
-def _content(text: str, start: int, end: int) -> str:
-    closed = end - start >= 2 and text[end - 1] == ")" and not _open_at_end(text, start)
+def _content(text: str, start: int, end: int, is_open: bool) -> str:
+    closed = end - start >= 2 and text[end - 1] == ")" and not is_open
     return text[start + 1 : end - 1] if closed else text[start + 1 : end]
 
 
@@ -97,18 +107,11 @@ def _depth(text: str) -> int:
     return depth
 
 
-def _open_at_end(text: str, start: int) -> bool:
-    depth = 0
-    for ch in text[start:]:
-        depth += (ch == "(") - (ch == ")")
-    return depth > 0
-
-
-def _read_note(text: str, start: int, end: int, state: ProseState) -> Roles | None:
+def _read_note(text: str, start: int, end: int, is_open: bool, last: int, state: ProseState) -> Roles | None:
+    """``last``: where the line's text ends, closing full stops and spaces set aside."""
     before = text[start - 1] if start else ""
-    after = text[end:].strip("。 ")
-    bare_ok = (start == 0 or before in "。;；") and not after
-    roles = parse_note(_content(text, start, end), first_leads=state.first_leads, bare_ok=bare_ok)
+    bare_ok = (start == 0 or before in "。;；") and end >= last
+    roles = parse_note(_content(text, start, end, is_open), first_leads=state.first_leads, bare_ok=bare_ok)
     if roles is not None and roles.first_leads:
         state.first_leads = True
     return roles
@@ -116,16 +119,19 @@ def _read_note(text: str, start: int, end: int, state: ProseState) -> Roles | No
 
 def _notes_in(line: Line, state: ProseState) -> list[tuple[int, int, Roles]]:
     out = []
-    for start, end in note_groups(line.text):
-        content = _content(line.text, start, end)
-        if end == len(line.text) and _open_at_end(line.text, start) and not content.rstrip().endswith("。"):
+    groups, open_tail = _groups(line.text)
+    last = len(line.text.rstrip("。 "))
+    for k, (start, end) in enumerate(groups):
+        is_open = open_tail and k == len(groups) - 1
+        content = _content(line.text, start, end, is_open)
+        if is_open and not content.rstrip().endswith("。"):
             if _MENTION.search(content):
                 state.notes_seen += 1
                 state.report.append(
                     (line.no, "note is cut off (its closing bracket and end are missing)", content)
                 )
             continue
-        roles = _read_note(line.text, start, end, state)
+        roles = _read_note(line.text, start, end, is_open, last, state)
         if (
             roles is not None
             and roles.first_leads
@@ -178,8 +184,13 @@ class _ProseReader:
         self.block: list[Line] = []  # labelled note lines (责任单位:…) being gathered
         self.since: list[Line] = []  # paragraphs since the last measure, to find where an item began
         self.open_task: Found | None = None  # a measure whose note is on its heading: its body follows
+        self.section_leaders: tuple[str, ...] = ()  # officials a section heading names for its measures
 
     def add(self, line_no: int, text: str, roles: Roles, section: str) -> None:
+        if self.section_leaders and not roles.leaders:
+            roles = replace(roles, leaders=self.section_leaders)
+        for label in roles.unknown_labels:  # read by its head word, and shown to the user
+            self.state.report.append((line_no, f"unknown label {label!r} read by its head word", text))
         self.found.append(Found(line_no, text, roles, section, numbering(text)))
         self.since.clear()
 
@@ -302,11 +313,15 @@ class _ProseReader:
         On a line of its own it is the note of the paragraph before.
         """
         text = line.text
-        if not text.endswith("。") or len(text) < 4:
+        if len(text) < 4:
             return False
-        cut = text[:-1].rfind("。")
-        sentence = text[cut + 1 : -1]
-        roles = None if "(" in sentence else parse_verb_sentence(sentence)
+        # the note may close the paragraph with or without a full stop of its own (…。A牵头,B配合)
+        body = text[:-1] if text.endswith("。") else text
+        cut = body.rfind("。")
+        if cut < 0 and not text.endswith("。"):
+            return False
+        sentence = body[cut + 1 :]
+        roles = None if _ROLE_BRACKET.search(sentence) else parse_verb_sentence(sentence)
         if roles is None or not roles.parties:
             return False
         if cut < 0:
@@ -355,9 +370,13 @@ class _ProseReader:
     def standing_line(self, line: Line) -> bool:
         """``以下各项工作均需各县、区人民政府落实,不再列出。`` as a paragraph of its own."""
         text = line.text
-        if len(text) > 100 or not STANDING.search(text):
+        if not STANDING.search(text):
             return False
-        roles = parse_note(text)
+        # the standing sentence may close a paragraph of its own preamble
+        said = [x for x in top_level_split(text, "。") if STANDING.search(x)]
+        if len(said) != 1 or len(said[0]) > 100:
+            return False
+        roles = parse_note(said[0])
         if roles is None or not roles.standing or roles.parties:
             return False
         self.state.notes_seen += 1
@@ -377,6 +396,8 @@ class _ProseReader:
         if _MENTION.search(text) and not already:
             state.report.append((line.no, "mentions 牵头/责任单位 outside a responsibility note", text))
         if is_heading(text):
+            if _TOP_HEADING.match(text):
+                self.section_leaders = ()
             self.pending_section, self.section = self.section, text
         else:
             self.pending_section = self.section
@@ -407,6 +428,10 @@ class _ProseReader:
                 state.report.append((line.no, "note has no measure text before it", text[start:end]))
                 continue
             if _TOP_HEADING.match(piece) and is_heading(piece):
+                if roles.leaders and not (roles.leads or roles.supports):
+                    self.section_leaders = roles.leaders  # 一、…(责任领导:张三): the section's officials
+                    self.section = piece
+                    continue
                 state.report.append((line.no, "note on a section heading, not on a measure", text))
                 continue
             start_no = line.no
@@ -424,6 +449,10 @@ class _ProseReader:
             self.section = text
 
     def read(self, line: Line) -> None:
+        if not _TRIGGER.search(line.text):
+            self.flush_block()  # no word any note reader looks for: a plain paragraph or heading
+            self.plain_line(line)
+            return
         if _label_line(line.text):
             self.block.append(line)
             return

@@ -31,6 +31,7 @@ __all__ = [
     "agency_place",
     "national_units",
     "infer_jurisdiction",
+    "body_place",
 ]
 
 # the one-character abbreviations of provinces used in document numbers (晋发, 皖政)
@@ -78,6 +79,7 @@ _NOT_STEM = re.compile(
     r"|开展|做好|打造|优化|提升|推动|发展|坚持|落实|加强|工作|重点|有关|相关|所属|直属"
     r"|^[各全本我该对在为把将]|[的和与及等年月日]$"
 )
+_SLOGAN = re.compile(r"城乡|美丽|和谐|平安|文明|智慧|数字|绿色|幸福|宜居|振兴")
 _NUMBER = re.compile(
     r"^([\u4e00-\u9fff]{1,6}?)(?:政办发|政办函|政办|政发|政函|政字|政|委办发|委发|委|办发|办函|发|办)"
     r"\s*[〔\[【(]\s*\d{4}\s*[〕\]】)]\s*第?\s*\d+\s*号$"
@@ -110,7 +112,8 @@ def _plausible(place: str) -> bool:
     if not m:
         return False
     stem = m.group(1)
-    return 2 <= len(stem) <= 4 and not _NOT_STEM.search(stem)
+    # a campaign word (美丽城乡, 平安乡村) ends with a place suffix without being a place
+    return 2 <= len(stem) <= 4 and not _NOT_STEM.search(stem) and not _SLOGAN.search(place)
 
 
 def place_level(place: str) -> tuple[str, str]:
@@ -260,8 +263,67 @@ def national_units(names: Iterable[str]) -> bool:
     return national >= 2 and national * 2 > counted
 
 
+_WHOLE = re.compile(r"全(省|市|州|县|区|盟|旗)")
+_LEVEL_SUFFIX = {
+    "省": ("省", "自治区"),
+    "市": ("市",),
+    "州": ("州",),
+    "县": ("县",),
+    "区": ("区",),
+    "盟": ("盟",),
+}
+_LEVEL_SUFFIX["旗"] = ("旗",)
+
+
+_SUFFIX_CHAR = re.compile(r"自治区|[省市州县区盟旗]")
+
+
+def _places_named(text: str) -> list[str]:
+    """Places named anywhere in ``text``: the gazetteer's spelling where it knows one, else a 2-character stem."""
+    out = []
+    for m in _SUFFIX_CHAR.finditer(text):
+        end = m.end()
+        tries = [text[max(0, m.start() - n) : end] for n in (2, 3, 4) if m.start() - n >= 0]
+        known = next((t for t in tries if _known(t) is not None), "")
+        if known:
+            out.append(known)
+        elif (
+            tries
+            and re.fullmatch(r"[\u4e00-\u9fff]{2}", tries[0][:2])
+            and not tries[0].startswith(("全", "各", "本"))
+        ):
+            out.append(tries[0])
+    return out
+
+
+def body_place(texts: Iterable[str]) -> str:
+    """The place a body speaks for: its ``全省``/``全县`` says the level, the place of that level it names most says which.
+
+    >>> body_place(["推进全省数字乡村建设,江苏省走在前列。", "全省覆盖,省农业农村厅牵头,江苏省统筹。"])
+    '江苏省'
+    """
+    wholes: Counter[str] = Counter()
+    places: Counter[str] = Counter()
+    for raw in texts:
+        text = re.sub(r"《[^《》]*》", "", raw)  # cited documents are other issuers'
+        wholes.update(_WHOLE.findall(text))
+        places.update(_places_named(text))
+    if not wholes:
+        return ""
+    level = wholes.most_common(1)[0][0]
+    fits = [(n, p) for p, n in places.items() if p.endswith(_LEVEL_SUFFIX[level]) and _plausible(p)]
+    if not fits:
+        return ""
+    count, place = max(fits)
+    return place if count >= 2 else ""
+
+
 def infer_jurisdiction(
-    issuer_place: str, title: str, opening: list[str], names: Iterable[str] = ()
+    issuer_place: str,
+    title: str,
+    opening: list[str],
+    names: Iterable[str] = (),
+    body: Iterable[str] = (),
 ) -> tuple[str, str]:
     """(jurisdiction, level) from the first fallback that names a place; ('', '') when none does."""
     if issuer_place:
@@ -270,6 +332,7 @@ def infer_jurisdiction(
         title_place(title),
         opening_place(opening),
         next((p for p in map(number_place, opening) if p), ""),
+        body_place(body),
         agency_place(names),
     ):
         if found:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["split_names", "is_unit", "is_collective", "top_level_split"]
+__all__ = ["split_names", "is_unit", "is_collective", "top_level_split", "strip_verbs"]
 
 # how the names of units end; a list piece that ends otherwise is not a whole unit
 _UNIT_END = re.compile(
@@ -25,11 +25,22 @@ _UNIT_END = re.compile(
 _COLLECTIVE = re.compile(
     r"^(各|有关|相关|全|其他|其它|\d+个?|[一二三四五六七八九十]+个)|各|有关|相关|成员单位|所属|驻\S+单位"
 )
+# the levels a 各 collective may list: 各区、县级市 / 各县(市、区) / 各乡镇(街道)
 _BARE_LEVEL = re.compile(
-    r"^(县|市|区|镇|乡|街道|州|省|县市|市区|县区|旗)(\([^()]*\))?(人民政府|政府|党委|管委会)?(\([^()]*\))?$"
+    r"^(县级市|县级区|市辖区|自治县|县|市|区|镇|乡|乡镇|街道|州|省|县市|市区|县区|旗|开发区|园区)"
+    r"(\([^()]*\))?(人民政府|政府|党委|管委会|办事处)?(\([^()]*\))?$"
 )
-_GOV_TAIL = re.compile(r"^(.+?[省市县区州镇乡旗])(人民政府|政府|党委|党委政府|管委会|人大常委会|委员会)$")
-_PLACE_ONLY = re.compile(r"^[\u4e00-\u9fff]{1,8}[省市县区州镇乡旗]$")
+_GOV_TAIL = re.compile(
+    r"^(.+?(?:街道|[省市县区州镇乡旗]))(人民政府|政府|党委|党委政府|管委会|人大常委会|委员会|办事处)$"
+)
+_PLACE_ONLY = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:街道|[省市县区州镇乡旗])$")
+# a place written twice into one name (玉津区玉津区应急管理局): a copy-paste slip
+_DOUBLED_PLACE = re.compile(r"^([\u4e00-\u9fff]{1,8}?(?:街道|[省市县区州镇乡旗]))\1(?=.)")
+# words of the sentence left on a name (各乡镇抓好, 县财政局要): not part of the unit
+_TRAILING_VERBS = re.compile(
+    r"(?:按职责分工负责|按职责分工落实|按职能分工负责|按职责负责|按职责落实|分工负责|负责落实"
+    r"|抓好|做好|认真|切实|积极|全力|具体|分别|共同|统筹|组织|结合实际|要|应|须|需)+$"
+)
 _TYPE_WORDS = ("管理委员会", "党工委", "管委会", "人民政府", "党委", "政府", "纪委", "监委", "工委", "委员会")
 _LEVEL_PREFIX = re.compile(r"^([省市县区州镇乡])(?![级直属场域])")
 _GENERIC = ("单位", "部门", "机构", "企业", "单位负责")
@@ -40,6 +51,8 @@ _HAS_PLACE = re.compile(
     r"|^(中国|国家|人行|驻|北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南"
     r"|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门)"
 )
+# words of a department's name that hold a place character without naming a place (农业农村局, 市场监管局)
+_PLACE_WORDS = re.compile(r"农村|城乡|乡村|^市场|城市|县域|乡镇企业")
 _CONJ = re.compile(r"[和及与]")
 _OPEN, _CLOSE = "(", ")"
 
@@ -61,6 +74,12 @@ def top_level_split(text: str, seps: str) -> list[str]:
             buf.append(ch)
     parts.append("".join(buf))
     return parts
+
+
+def strip_verbs(name: str) -> str:
+    """``各乡镇抓好`` → ``各乡镇``: verbs of the sentence left on a name go, when a unit remains."""
+    bare = _TRAILING_VERBS.sub("", name)
+    return bare if bare != name and bare and (is_unit(bare) or is_collective(bare)) else name
 
 
 def _base(name: str) -> str:
@@ -93,7 +112,9 @@ def _split_conj(piece: str) -> list[str]:
             continue
         rest = _split_conj(right)
         first = rest[0]
-        if first in _TYPE_WORDS and first not in ("政府", "人民政府"):
+        # 各州(市)党委和政府: a collective's head is shared; a single unit's 县委和政府 too
+        shared = first not in ("政府", "人民政府") or left.startswith("各")
+        if first in _TYPE_WORDS and shared:
             for word in _TYPE_WORDS:
                 if left.endswith(word) and len(left) > len(word):
                     rest[0] = left[: -len(word)] + first
@@ -113,16 +134,32 @@ def _split_deng(piece: str) -> list[str]:
     return [piece]
 
 
+_TIERS = re.compile(r"^[省市州县区乡镇](?:[一二两三四五]级|各级|级)")
+_TIER = re.compile(r"[省市州县区乡镇]")
+
+
 def _rejoin_levels(pieces: list[str]) -> list[str]:
-    """``各县、市、区政府`` and ``13个街道、镇`` were split on 、 but are one collective."""
+    """``各县、市、区政府``, ``13个街道、镇`` and ``省、市、县三级财政部门`` were split on 、 but are one collective."""
     out: list[str] = []
     for piece in pieces:
+        if _TIERS.match(piece) and out and _TIER.fullmatch(out[-1]):
+            k = len(out)
+            while k and _TIER.fullmatch(out[k - 1]):
+                k -= 1
+            out[k:] = ["、".join([*out[k:], piece])]
+            continue
         joinable = out and _BARE_LEVEL.match(piece) and (is_collective(out[-1]) or _BARE_LEVEL.match(out[-1]))
         if joinable and re.search(r"[县市区镇乡道州旗]\)?$", out[-1]):
             out[-1] = out[-1] + "、" + piece
             continue
         out.append(piece)
     return out
+
+
+def _same_level(piece: str, tail: re.Match) -> bool:
+    """甲街道、乙街道办事处: a 街道's tail goes only to a 街道, and only a 街道 takes 办事处."""
+    street_piece, street_tail = piece.endswith("街道"), tail.group(1).endswith("街道")
+    return street_piece == street_tail if (street_piece or tail.group(2) == "办事处") else True
 
 
 def _restore_gov(pieces: list[str]) -> list[str]:
@@ -135,7 +172,8 @@ def _restore_gov(pieces: list[str]) -> list[str]:
             if _PLACE_ONLY.match(later):
                 continue
             m = _GOV_TAIL.match(later)
-            if m and not is_collective(later):
+            # 甲街道、乙街道办事处: a township-level tail goes only to places of that level
+            if m and _same_level(piece, m) and not is_collective(later):
                 out[i] = piece + m.group(2)
             break
     return out
@@ -154,7 +192,9 @@ def _spread_prefix(pieces: list[str]) -> list[str]:
         return pieces
     prefix = m.group(1)
     bare = [
-        i for i, p in enumerate(pieces[1:], 1) if not is_collective(p) and not _HAS_PLACE.search(_base(p))
+        i
+        for i, p in enumerate(pieces[1:], 1)
+        if not is_collective(p) and not _HAS_PLACE.search(_PLACE_WORDS.sub("", _base(p)))
     ]
     if not bare:
         return pieces
@@ -194,7 +234,7 @@ def _split(text: str) -> list[str]:
     pieces = _spread_prefix(pieces)
     seen: dict[str, None] = {}
     for p in pieces:
-        p = p.strip("。.,:：")
+        p = strip_verbs(_DOUBLED_PLACE.sub(r"\1", p.strip("。.,:：")))
         if p and p not in seen:
             seen[p] = None
     return list(seen)

@@ -17,9 +17,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from zeren.loaders.names import is_collective, is_unit
-from zeren.loaders.notes import ROLE_OF_LABEL
+from zeren.loaders.notes import LABEL as NOTE_LABEL
+from zeren.loaders.notes import LABEL_GRAMMAR, ROLE_OF_LABEL
 
-__all__ = ["Line", "normalise_text", "clean_line", "to_simplified", "is_table_line"]
+__all__ = [
+    "Line",
+    "normalise_text",
+    "clean_line",
+    "to_simplified",
+    "is_table_line",
+    "strip_controls",
+    "unflatten_table",
+]
 
 
 @dataclass(frozen=True)
@@ -70,6 +79,20 @@ _TITLE_END = re.compile(
 )
 
 
+# control characters (C0 but tab and line breaks, DEL, C1) that copies leave inside names;
+# \x1c-\x1e and \x85 would also split lines where the text has no break
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def strip_controls(text: str) -> str:
+    """Text without control characters, so that names stay whole and safe for GraphML and terminals.
+
+    >>> strip_controls("县\x01财政局\x85")
+    '县财政局'
+    """
+    return _CONTROLS.sub("", text)
+
+
 def is_table_line(text: str) -> bool:
     """A rendered table row: cells joined by ``|``, tabs, or box-drawing rules."""
     return "|" in text or "\t" in text or bool(_BOX.search(text))
@@ -80,22 +103,54 @@ _UNIT_GAP = re.compile(
 )
 
 
+_STANDS_ALONE = re.compile(r"^(各|有关|相关|[省市州县区镇乡]|[\u4e00-\u9fff]{2,8}?[省市州县区镇乡])")
+
+
+_TAIL_WORDS = ("人民政府", "政府", "办事处", "管委会", "党委", "委员会", "党工委")
+
+
 def _list_gap(m: re.Match) -> str:
-    """A space between two whole unit names separates them (a cell's line break became a space)."""
-    return m.group(1) + ("、" if is_unit(m.group(1)) and is_unit(m.group(2)) else " ")
+    """A space between two whole unit names separates them (a cell's line break became a space).
+
+    A stray space inside one name (``区委 宣传部``, ``市人力资源社会 保障局``) leaves
+    two pieces that each end like a unit; after a name with a level or place, a
+    list's next name carries its own.
+    """
+    left, right = m.group(1), m.group(2)
+    if _LABEL_WORD.fullmatch(left):
+        return left + ":"  # 责任单位 县交通局: a label whose colon is a space
+    if not (is_unit(left) and is_unit(right)):
+        return left + " "
+    if right in _TAIL_WORDS or re.fullmatch(r"各[\u4e00-\u9fff]{1,2}", left):
+        # 北营镇 人民政府: a government's tail; 各乡 镇人民政府: one collective, not a listing
+        return left + " "
+    if len(left) <= 2 and not _STANDS_ALONE.match(right):
+        return left + " "  # 委组 织部: a two-character stub is the start of a name
+    whole = bool(_STANDS_ALONE.match(right)) or not _STANDS_ALONE.match(left)
+    return left + ("、" if whole else " ")
 
 
 # a square-bracketed remark that reads as a note ([A牵头,B配合]); other square brackets
 # (footnote marks, markdown links) are left as written
 _SQUARE_NOTE = re.compile(
-    r"[\[〖﹝]([^\[\]〖〗﹝﹞()]*(?:牵头|负责|配合|参与|落实|协办|单位|部门|责任|时限)[^\[\]〖〗﹝﹞()]*)[\]〗﹞]"
+    r"[\[〖﹝]((?:[^\[\]〖〗﹝﹞()]|\([^()]*\))*?(?:牵头|负责|配合|参与|落实|协办|单位|部门|责任|时限)"
+    r"(?:[^\[\]〖〗﹝﹞()]|\([^()]*\))*)[\]〗﹞]"
 )
 
 
 # 【牵头单位】A【责任单位】B: a label boxed instead of followed by a colon
 _BOXED_LABEL = re.compile(
-    r"[【〔\[［]\s*(" + "|".join(sorted(ROLE_OF_LABEL, key=len, reverse=True)) + r")\s*[】〕\]］]"
+    r"[【〔\[［]\s*("
+    + LABEL_GRAMMAR
+    + "|"
+    + "|".join(sorted(ROLE_OF_LABEL, key=len, reverse=True))
+    + r")\s*[】〕\]］]"
 )
+# 牵头单位县水务局;责任单位县财政局: a unit label with no colon, directly before a unit name
+_BARE_LABEL = re.compile(r"(?:^|(?<=[(\[;,。、]))(" + LABEL_GRAMMAR + r")(?:为|是)?(?=[省市州县区镇乡各])")
+_LABEL_WORD = re.compile(LABEL_GRAMMAR + "|" + "|".join(sorted(ROLE_OF_LABEL, key=len, reverse=True)))
+# 。——县交通局牵头 / 。→牵头单位:…: a dash or an arrow before a note is no part of it
+_NOTE_DASH = re.compile(r"(?<=[。;,])\s*(?:——|—|→|->)\s*(?=[\u4e00-\u9fff])")
 _LEADING_SEMI = re.compile(r"(^|[。;；:：,，(（])\s*;")
 
 
@@ -103,7 +158,16 @@ def _unbox_labels(text: str) -> str:
     """``【牵头单位】A【责任单位】B`` → ``牵头单位:A;责任单位:B``, as labelled notes are written elsewhere."""
     if not _BOXED_LABEL.search(text):
         return text
-    return _LEADING_SEMI.sub(r"\1", _BOXED_LABEL.sub(r";\1:", text))
+    return _LEADING_SEMI.sub(r"\1", _BOXED_LABEL.sub(_unbox, text))
+
+
+def _unbox(m: re.Match) -> str:
+    # 县交通局〔牵头〕、县财政局: a box after a name with nothing to label marks that name's role
+    after = m.string[m.end() : m.end() + 1]
+    before = m.string[m.start() - 1 : m.start()] if m.start() else ""
+    if (not after or after in "、,，;；)）。") and _CJK.match(before or " "):
+        return f"({m.group(1)})"
+    return f";{m.group(1)}:"
 
 
 _CELL_GAP = re.compile(r" {2,}")
@@ -123,19 +187,104 @@ def _space_cells(text: str) -> str:
     return "\t".join(cells)
 
 
+def _colon_label(m: re.Match) -> str:
+    label = m.group(1)
+    # a unit label, not a prose subject (牵头单位要…): only kind words that name units take a colon
+    return label + ":" if label.endswith(("单位", "部门", "科室", "处室")) else m.group(0)
+
+
+_PEOPLE_CELL = re.compile(r"[\u4e00-\u9fff]{2,4}(?: [\u4e00-\u9fff]{2,4})+")
+
+
+def _people(cell: str) -> str:
+    """``陈立 周敏``: a cell of short names that are no units held one official a line; keep them apart."""
+    names = cell.strip().split(" ")
+    if not _PEOPLE_CELL.fullmatch(cell.strip()) or any(is_unit(n) or is_collective(n) for n in names):
+        return cell
+    return cell.replace(cell.strip(), "、".join(names))
+
+
+def _split_people(text: str) -> str:
+    if "|" not in text and "\t" not in text:
+        return text
+    parts = re.split(r"(\||\t)", text)
+    return "".join(_people(p) if k % 2 == 0 else p for k, p in enumerate(parts))
+
+
 def clean_line(text: str) -> str:
     """Pinyin annotations dropped, widths unified, note brackets made round, spaces inside Chinese text removed."""
+    # each pass runs only where its trigger character is (issue 13: most lines need few of them)
     text = _unbox_labels(text)
-    text = _space_cells(text.translate(_WIDTH))
-    text = _SQUARE_NOTE.sub(r"(\1)", text)
-    text = _PINYIN.sub("", text)
-    text = _UNIT_GAP.sub(_list_gap, text)
-    text = _SPACES.sub("", text)
+    text = _split_people(_space_cells(text.translate(_WIDTH)))
+    if "[" in text or "〖" in text or "﹝" in text:
+        text = _SQUARE_NOTE.sub(r"(\1)", text)
+    if "(" in text:
+        text = _PINYIN.sub("", text)
+    if " " in text:
+        text = _SPACES.sub("", _UNIT_GAP.sub(_list_gap, text))
+    if "—" in text or "→" in text or "->" in text:
+        text = _NOTE_DASH.sub("", text)
+    if "单位" in text or "部门" in text or "科室" in text or "处室" in text:
+        text = _BARE_LABEL.sub(_colon_label, text)
     return text.strip(" \r\n")
 
 
-def _opens_note(text: str) -> bool:
-    return text.count("(") > text.count(")")
+_LIST_LABEL = re.compile(r"(?:单位|部门|牵头|配合):")
+
+
+def _list_cut(prev: str, nxt: str) -> bool:
+    """``…配合单位:县住建局、县应急`` / ``管理局``: a labelled list whose last name the break cut in two."""
+    if not _LIST_LABEL.search(prev) or not _CJK.match(prev[-1]) or _HEADING.match(nxt):
+        return False  # a list closed by a bracket or a full stop is finished
+    last = re.split(r"[、,;:]", prev)[-1]
+    head = re.split(r"[、,;。)\]]", nxt, maxsplit=1)[0]
+    if last and len(last) <= 2:
+        pass  # one or two characters (县, 市委, 各街) start a name more often than they end one
+    elif not last or is_unit(last) or is_collective(last):
+        return False
+    if not head:
+        return False
+    joined = last + head
+    return is_unit(joined) or is_collective(joined)
+
+
+_RUN_ON_HEAD = re.compile(r"^\s*序号\s")
+
+
+def unflatten_table(line: str) -> list[str]:
+    r"""A whole table flattened into one line (``序号 工作任务 责任分工 完成时限 1 … 2 …``) → one row a line.
+
+    The header is the run of words that name columns; each row runs from its
+    number to the next number; a text cell that ends in an unbracketed note
+    (``…。A牵头;B配合``) where the row is a cell short gives the note its own cell.
+
+    >>> unflatten_table("序号 工作任务 牵头单位 1 修路。 县交通局 2 建桥。 县住建局")
+    ['序号\t工作任务\t牵头单位', '1\t修路。\t县交通局', '2\t建桥。\t县住建局']
+    """
+    if not _RUN_ON_HEAD.match(line):
+        return [line]
+    from zeren.loaders.tables import NUM, TEXT, column_role  # tables reads normalised lines
+
+    words = line.split()
+    header: list[str] = []
+    while len(header) < len(words) and column_role(words[len(header)]):
+        header.append(words[len(header)])
+    roles = [column_role(h) for h in header]
+    rest = words[len(header) :]
+    if len(header) < 3 or roles[0] != NUM or TEXT not in roles or not rest or rest[0] != "1":
+        return [line]
+    rows: list[list[str]] = []
+    for word in rest:
+        if rows and word == str(len(rows) + 1) and len(rows[-1]) >= 2 or not rows:
+            rows.append([word])
+        else:
+            rows[-1].append(word)
+    at = roles.index(TEXT)
+    for row in rows:
+        cut = row[at].rfind("。") if len(row) == len(header) - 1 and at < len(row) else -1
+        if 0 < cut < len(row[at]) - 1:
+            row[at : at + 1] = [row[at][: cut + 1], row[at][cut + 1 :]]
+    return ["\t".join(header)] + ["\t".join(row) for row in rows]
 
 
 def _wrap_width(lines: list[str]) -> int:
@@ -163,26 +312,52 @@ def _list_ends_whole(prev: str, nxt: str) -> bool:
     return whole and not (is_unit(last + head) or is_collective(last + head))
 
 
+def _unit_list(text: str) -> bool:
+    """``县财政局、县民政局``: a line that is nothing but whole unit names."""
+    if "。" in text or "(" in text:
+        return False
+    pieces = [p for p in re.split(r"[、,;]", text) if p]
+    return bool(pieces) and all(is_unit(p) or is_collective(p) for p in pieces)
+
+
+_TAIL = 200  # how much of a paragraph joined so far decides whether the next line continues it
+
+
+def _label_cut(prev: str, nxt: str) -> bool:
+    """``配合单`` / ``位:县财政局``, or ``责任单位:`` / ``县财政局``: a label cut from its rest or from its value."""
+    if prev.endswith(":"):
+        return bool(NOTE_LABEL.search(prev[-10:]))
+    cut = nxt.find(":", 0, 8)
+    return cut > 0 and len(prev) <= 10 and bool(NOTE_LABEL.fullmatch(prev + nxt[: cut + 1]))
+
+
 def _wraps(prev: str, nxt: str, *, across_blank: bool) -> bool:
     """Whether ``nxt`` continues the sentence ``prev`` was cut in (a wrapped line).
 
     Short lines and lines that read as unit names are cells of a table written
     one cell a line, not continuations; across a blank line only a paragraph
-    that already has a sentence in it is continued.
+    that already has a sentence in it is continued. ``prev`` may be a long
+    paragraph joined so far: only its last characters are searched, so joining
+    stays linear.
     """
-    if not nxt or is_table_line(prev) or is_table_line(nxt):
+    tail = prev[-_TAIL:]
+    if not nxt or is_table_line(tail) or is_table_line(nxt):
         return False
-    if across_blank and not re.search(r"[。,;]", prev):
+    if across_blank and not re.search(r"[。,;]", tail):
         return False
     if nxt[0] in "、,;。:)”%+" and len(prev) >= 10:
         return True  # no line starts with these: a hard wrap cut the sentence
+    if _list_cut(tail, nxt) or _label_cut(tail, nxt):
+        return True
     label_runs_on = _LABEL.match(prev) and len(prev) >= 25 and _CJK.match(prev[-1]) and ":" not in nxt
     if label_runs_on and _CJK.match(nxt[0]) and not (_HEADING.match(nxt) or _TITLE_END.search(nxt)):
         # 责任单位:…、有关直 / 属单位: a labelled list cut by the wrap; a list that ended
         # with a whole unit is followed by a paragraph of its own
-        return not _list_ends_whole(prev, nxt)
+        return not _list_ends_whole(tail, nxt)
     if len(nxt) < 8 and not nxt.endswith(("。", ")", ";")):
         return False
+    if len(prev) <= _TAIL and _unit_list(prev):
+        return False  # a cell listing units (one cell a line): the next line is the next cell
     if _TITLE_END.search(nxt) and not re.search(r"[。,;:]", nxt):
         return False  # a title line after a page header
     head = re.split(r"[、,;]", nxt, maxsplit=1)[0]
@@ -195,10 +370,10 @@ def _wraps(prev: str, nxt: str, *, across_blank: bool) -> bool:
     last = prev[-1]
     if last in ",、“(+":
         return len(prev) >= 10
-    if not (_CJK.match(last) or last in "”%") or len(prev) < 20 or _TITLE_END.search(prev):
+    if not (_CJK.match(last) or last in "”%") or len(prev) < 20 or _TITLE_END.search(tail):
         return False
     # a heading line has no sentence of its own; it is not wrapped into the next line
-    return not (_HEADING.match(prev) and "。" not in prev and len(prev) <= 30)
+    return not (len(prev) <= 30 and _HEADING.match(prev) and "。" not in prev)
 
 
 def normalise_text(text: str) -> list[Line]:
@@ -208,8 +383,8 @@ def normalise_text(text: str) -> list[Line]:
     break) or when it stops mid-sentence at a long line's end, possibly across one
     blank line, as copies from PDF and web pages do.
     """
-    raw = to_simplified(text).splitlines()
-    cleaned = [(no, clean_line(line)) for no, line in enumerate(raw, 1)]
+    raw = to_simplified(strip_controls(text)).splitlines()
+    cleaned = [(no, clean_line(row)) for no, line in enumerate(raw, 1) for row in unflatten_table(line)]
     width = _wrap_width([t for _, t in cleaned])
     out: list[Line] = []
     i = 0
@@ -219,7 +394,9 @@ def normalise_text(text: str) -> list[Line]:
         if not line:
             continue
         note_joins = 0  # a bracket never closed must not swallow the rest of the file
-        while i < len(cleaned) and not is_table_line(line):
+        opened = line.count("(") - line.count(")"), line.count("[") - line.count("]")
+        table = is_table_line(line)  # a joined line never gains cells: checked once
+        while i < len(cleaned) and not table:
             j = i
             if not cleaned[j][1] and j + 1 < len(cleaned):
                 j += 1  # one blank line may sit inside a wrapped paragraph
@@ -228,7 +405,7 @@ def normalise_text(text: str) -> list[Line]:
                 j == i
                 and nxt
                 and not is_table_line(nxt)
-                and _opens_note(line)
+                and (opened[0] > 0 or opened[1] > 0)
                 and note_joins < 3
                 and not line.endswith("。")  # a note that lost only its ")" is finished
                 and not _HEADING.match(nxt)
@@ -241,6 +418,11 @@ def normalise_text(text: str) -> list[Line]:
             ):
                 break
             line += nxt
+            opened = (
+                opened[0] + nxt.count("(") - nxt.count(")"),
+                opened[1] + nxt.count("[") - nxt.count("]"),
+            )
             i = j + 1
-        out.append(Line(no, _PINYIN.sub("", line)))  # an annotation may have been cut by the wrap
+        # an annotation or a square-bracketed note may have been cut by the wrap
+        out.append(Line(no, _SQUARE_NOTE.sub(r"(\1)", _PINYIN.sub("", line))))
     return out

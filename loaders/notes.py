@@ -25,10 +25,13 @@ __all__ = [
     "is_deadline",
     "LABEL",
     "ROLE_OF_LABEL",
+    "LABEL_GRAMMAR",
+    "label_role",
     "STANDING",
 ]
 
 LEAD, RESP, SUP, GUIDE, LEADER, TIME = "lead", "resp", "sup", "guide", "leader", "time"
+_ROLES = (LEAD, RESP, SUP, GUIDE, LEADER, TIME)
 
 # label → role; longer labels first so that 牵头责任单位 is not read as 责任单位
 ROLE_OF_LABEL = {
@@ -85,7 +88,33 @@ ROLE_OF_LABEL = {
     "时间要求": TIME,
     "时限": TIME,
 }
-LABEL = re.compile("(" + "|".join(sorted(ROLE_OF_LABEL, key=len, reverse=True)) + r")\s*[:：]")
+# a label is a grammar, not a list: optional modifiers, one or more role heads, a kind word
+# (主要责任单位, 协同责任单位, 牵头负责领导, 具体负责单位); the list above names the usual ones
+_LABEL_HEADS = "牵头|责任|负责|主责|主办|承办|配合|协同|协办|参与|协作|分管|联系|挂钩|包保|督办"
+LABEL_GRAMMAR = (
+    r"(?:主要|具体|直接|相关|其他|其它|共同|总|第一|[省市州县区乡镇]级)?"
+    r"(?:" + _LABEL_HEADS + r"){1,3}(?:单位|部门|科室|处室|主体|领导|责任人|负责人|人)"
+)
+LABEL = re.compile(
+    "(" + LABEL_GRAMMAR + "|" + "|".join(sorted(ROLE_OF_LABEL, key=len, reverse=True)) + r")\s*[:：]"
+)
+
+
+def label_role(label: str) -> str:
+    """The role a label gives its names, by its head words: ``协同责任单位`` → supports."""
+    known = ROLE_OF_LABEL.get(label)
+    if known is not None:
+        return known
+    if re.search(r"领导|人$", label):
+        return LEADER
+    if re.search(r"时限|时间", label):
+        return TIME
+    if "牵头" in label:
+        return LEAD
+    if re.search(r"配合|协同|协办|参与|协作", label):
+        return SUP
+    return RESP
+
 
 _VERBS = (
     ("为牵头单位", LEAD),
@@ -141,6 +170,7 @@ class Roles:
     standing: tuple[str, ...] = ()  # units that apply to every later task of the plan
     standing_self: bool = False  # ... and to this note's own task (下同, 均涉及)
     first_leads: bool = False  # the note declares: the first-named unit leads, here and later
+    unknown_labels: tuple[str, ...] = ()  # labels read by their head word alone, to report
 
     @property
     def parties(self) -> bool:
@@ -253,7 +283,7 @@ def parse_labelled(pairs: list[tuple[str, str]], *, first_leads: bool = False) -
     parts: list[tuple[str, list[str]]] = []
     times: list[str] = []
     for label, value in pairs:
-        role = ROLE_OF_LABEL.get(label, label)
+        role = label_role(label) if label not in _ROLES else label
         names, when = _value_parts(role, value)
         parts.extend(_read_units(role, names))
         times.extend(when)
@@ -310,10 +340,13 @@ def parse_note(content: str, *, first_leads: bool = False, bare_ok: bool = False
     parts: list[tuple[str, list[str]]] = []
     times: list[str] = []
     labels = list(LABEL.finditer(body))
+    unknown: list[str] = []
     head = body[: labels[0].start()] if labels else body
     for i, m in enumerate(labels):
         end = labels[i + 1].start() if i + 1 < len(labels) else len(body)
-        role = ROLE_OF_LABEL[m.group(1)]
+        role = label_role(m.group(1))
+        if m.group(1) not in ROLE_OF_LABEL:
+            unknown.append(m.group(1))
         names, when = _value_parts(role, body[m.end() : end])
         parts.extend(_read_units(role, names))
         times.extend(when)
@@ -335,6 +368,7 @@ def parse_note(content: str, *, first_leads: bool = False, bare_ok: bool = False
         tuple(dict.fromkeys(standing)),
         standing_self,
         declares_first,
+        tuple(unknown),
     )
 
 
@@ -354,7 +388,8 @@ def parse_verb_sentence(sentence: str) -> Roles | None:
         if not role or not names or not all(is_unit(n) or is_collective(n) for n in names):
             return None
         has_lead = has_lead or role == LEAD
-    return parse_note(sentence) if has_lead else None
+    # 由A负责: a sentence that opens with 由 names who is responsible even with no 牵头
+    return parse_note(sentence) if has_lead or sentence.lstrip().startswith("由") else None
 
 
 def _verb_clauses(text: str, *, bare_ok: bool, times: list[str]) -> list[tuple[str, list[str]]] | None:

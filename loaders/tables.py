@@ -42,16 +42,25 @@ def column_role(header: str) -> str | None:
         return None
     if h in ("序号", "编号", "序"):
         return NUM
-    if "领导" in h or h in ("责任人", "负责人", "联系人", "牵头人"):
+    if h in ("单位", "计量单位", "单位名称"):
+        return OTHER  # the unit of a figure (%, 万人), or a list of units with no role
+    if "领导" in h or re.search(r"(责任人|负责人|联系人|牵头人)$", h):
         return LEADER
+    # a department that scores, counts or receives reports is not a party to the task
+    if re.search(r"评分|统计|考核|报送|审核|监测|评价|数据来源|督查|督办", h) and re.search(
+        r"单位|部门|科室", h
+    ):
+        return OTHER
     if re.search(r"时限|时间|节点|进度安排|完成期限", h):
         return TIME
     if "牵头" in h and re.search(r"单位|部门|科室|处室", h):
         return LEAD
     if re.search(r"配合|协同|协办|参与|协作", h):
         return SUP
-    if re.search(r"责任|主体|承办|实施|主办|主责|负责", h) and re.search(r"单位|部门|科室|处室|主体", h):
+    if re.search(r"责任|主体|承办|实施|主办|主责|负责", h) and re.search(r"单位|部门|科室|处室|主体|分工", h):
         return RESP
+    if re.search(r"(任务|内容|措施|举措|指标|项目|事项|工程|要点)$", h):
+        return TEXT  # the head word decides: 考核指标 names what is done, not who scores it
     if re.search(r"备注|说明|情况|进展|考核|分值|佐证|依据", h):
         return OTHER
     if re.search(r"任务|工作|内容|举措|措施|项目|工程|名称|类别|事项|目标|要点|指标|要求", h):
@@ -116,13 +125,30 @@ def _single_cell(text: str) -> bool:
     return text.endswith("|") and text.count("|") == 1 and "\t" not in text
 
 
+_KIND_WORD = re.compile(r"单位|部门|科室|处室|领导|时限|时间|内容|任务|事项")
+
+
+def _broken_head(text: str, nxt: str) -> bool:
+    """``配合`` then ``单位``: the next line finishes this header word, so it is not a cell yet."""
+    return (
+        bool(_KIND_WORD.fullmatch(nxt))
+        and column_role(text + nxt) is not None
+        and not _KIND_WORD.search(text)
+    )
+
+
 def _merge_header(cells: list[tuple[int, str]], start: int) -> tuple[list[str], int] | None:
     """Read header cells from a cell stream at ``start``; words split over lines are rejoined."""
     header: list[str] = []
     i = start
     while i < len(cells):
         text = cells[i][1]
-        if column_role(text):
+        joins = header and _KIND_WORD.fullmatch(text) and not _KIND_WORD.search(header[-1])
+        if joins and column_role(header[-1] + text):
+            header[-1] += text  # 配合 / 单位: a header word broken across lines
+            i += 1
+            continue
+        if column_role(text) and not (i + 1 < len(cells) and _broken_head(text, cells[i + 1][1])):
             header.append(text)
             i += 1
             continue
@@ -155,10 +181,12 @@ def _stream_rows(cells: list[tuple[int, str]]) -> tuple[Table | None, int]:
     ncols = len(header)
     table = Table(cells[s][0], 0, roles, first_leads=_declares_first(header))
     has_num = roles[0] == NUM
-    section, expected = "", None
+    section = ""
     while i < len(cells):
         no, text = cells[i]
         again = _merge_header(cells, i)
+        if again and header_roles(again[0]) != roles:
+            return table, i  # one table right after another: the next one starts here
         if again:
             i = again[1]
             continue
@@ -168,24 +196,51 @@ def _stream_rows(cells: list[tuple[int, str]]) -> tuple[Table | None, int]:
             continue
         if has_num and not _NUMBER.match(text):
             break
-        if has_num and expected is not None and _num(text) != expected:
-            break
-        # the row runs to the next consecutive number, at most one cell per column
-        j = i + 1
-        while j < len(cells) and j - i < ncols:
-            nxt = cells[j][1]
-            if has_num and _NUMBER.match(nxt) and _num(nxt) == _num(text) + 1 and j - i >= 3:
-                break
-            if _SECTION.match(nxt) and not _NUMBER.match(nxt) and j - i >= 3:
-                break
-            if _merge_header(cells, j):
-                break
-            j += 1
-        row = [c for _, c in cells[i:j]]
+        j = _row_end(cells, i, ncols, has_num)
+        row = _fit(cells[i:j], roles)
         table.rows.append(Row(no, _align(row, roles), section, text if has_num else ""))
-        expected = _num(text) + 1 if has_num else None
         i = j
     return table, i
+
+
+def _row_end(cells: list[tuple[int, str]], i: int, ncols: int, has_num: bool) -> int:
+    """Where the row starting at ``i`` ends in a one-cell-a-line stream.
+
+    A row runs to the next consecutive number; a cell may wrap onto two lines
+    (more cells than columns) and a figure cell may equal the next number, so
+    of the places the next number appears, the one nearest the header's width
+    wins.
+    """
+    text = cells[i][1]
+    stops: list[int] = []
+    j = i + 1
+    while j < len(cells) and j - i < 2 * ncols:
+        nxt = cells[j][1]
+        # numbers may skip (3 → 68) or restart under a new section: any number may start a row
+        if has_num and _NUMBER.match(nxt) and j - i >= 3:
+            stops.append(j)
+        elif (_SECTION.match(nxt) and not _NUMBER.match(nxt) and j - i >= 3) or _merge_header(cells, j):
+            stops.append(j)
+            break
+        j += 1
+    if not stops:
+        return min(len(cells), i + ncols)
+
+    def fit(k: int) -> tuple[int, bool, int]:
+        follows = _NUMBER.match(cells[k][1]) is not None and _num(cells[k][1]) == _num(text) + 1
+        return abs(k - i - ncols), not follows, k
+
+    return min(stops, key=fit)
+
+
+def _fit(row: list[tuple[int, str]], roles: list[str | None]) -> list[str]:
+    """A row with more cells than columns had a text cell wrap: the surplus joins the first text column."""
+    cells = [c for _, c in row]
+    extra = len(cells) - len(roles)
+    if extra <= 0 or TEXT not in roles:
+        return _align(cells, roles)
+    at = roles.index(TEXT)
+    return cells[:at] + ["".join(cells[at : at + extra + 1])] + cells[at + extra + 1 :]
 
 
 def _align(cells: list[str], roles: list[str | None]) -> list[str]:
@@ -210,6 +265,26 @@ def _merge_roles(first: list[str | None], second: list[str | None]) -> list[str 
     return [
         b if b not in (None, RESP) or a in (None, RESP) else a for a, b in zip(first, second, strict=True)
     ]
+
+
+def _rejoin_rows(lines: list[Line], ncols: int) -> list[tuple[int, list[str]]]:
+    """Rows a line break cut in two (``1 | 推进…工程`` / ``和桥梁施工。 | 县交通局 | …``) made whole.
+
+    A row short of the header's width whose cells and the next line's make it
+    exactly, the next not opening a row of its own (a number, a section), was
+    one row: the cut cell's two halves join.
+    """
+    out: list[tuple[int, list[str]]] = []
+    for line in lines:
+        cells = _pipe_cells(line.text)
+        if out and len(cells) > 1:
+            no, prev = out[-1]
+            opens = _NUMBER.match(cells[0]) or _SECTION.match(cells[0]) or _CN_NUMBER.match(cells[0])
+            if len(prev) > 1 and len(prev) + len(cells) - 1 == ncols and not opens:
+                out[-1] = (no, [*prev[:-1], prev[-1] + cells[0], *cells[1:]])
+                continue
+        out.append((line.no, cells))
+    return out
 
 
 def _row_tables(lines: list[Line], start: int) -> tuple[Table | None, int]:
@@ -245,8 +320,8 @@ def _row_tables(lines: list[Line], start: int) -> tuple[Table | None, int]:
         return None, end
     table = Table(lines[start].no, 0, roles, first_leads=first)
     section = ""
-    for line in lines[i:end]:
-        cells = _pipe_cells(line.text)
+    for no, cells in _rejoin_rows(lines[i:end], len(roles)):
+        line = Line(no, " | ".join(cells))
         if header_roles(cells) or all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
             continue  # a repeated header, or markdown's |---|---| rule
         filled = [c for c in cells if c]

@@ -352,3 +352,51 @@ def test_a_bare_attachment_mark_is_not_the_title_and_a_repeated_title_is_not_a_w
         doc="b",
     )
     assert [t.plan for t in plain.tasks] == ["柳河县食品安全重点工作"]
+
+
+def test_unknown_labels_get_their_role_and_are_reported():
+    from zeren.loaders.extract import parse_document
+
+    text = "青山县方案\n1.修路。(协同牵头单位:县交通局;具体配合单位:县财政局)\n2.建桥。牵头单位县住建局;责任单位县水务局\n"
+    ex = parse_document(text, source="x.txt", doc="x")
+    assert [(t.leads, t.supports) for t in ex.tasks] == [
+        (("县交通局",), ("县财政局",)),
+        (("县住建局",), ("县水务局",)),
+    ]
+    reported = [(r.line, r.reason) for r in ex.report]
+    assert (2, "unknown label '协同牵头单位' read by its head word") in reported
+    assert (2, "unknown label '具体配合单位' read by its head word") in reported
+
+
+def test_explain_shows_blocks_tasks_and_reports(tmp_path):
+    from click.testing import CliRunner
+
+    from zeren.cli import cli
+    from zeren.loaders.explain import explain_text
+
+    text = "青山县方案\n一、任务\n1.修路。(牵头单位:县交通局)\n序号 | 工作任务 | 牵头单位\n1 | 建桥。 | 县住建局\n2.通水。(责任单位:待定)\n"
+    lines = explain_text(text, source="x.txt", doc="x")
+    assert lines[0].startswith("x.txt: jurisdiction 青山县 (county)") and "2 task(s)" in lines[0]
+    assert any(line.startswith("L3     measure") for line in lines)
+    assert any(line.startswith("L4     table [num text lead]") for line in lines)
+    assert "         → task [青山县方案] leads 县住建局" in lines
+    assert any(line.startswith("         ! ") for line in lines)
+    path = tmp_path / "x.txt"
+    path.write_text(text, "utf-8")
+    done = CliRunner().invoke(cli, ["extract", "--explain", str(path)])
+    assert done.exit_code == 0 and done.output.splitlines() == lines
+
+
+def test_the_plan_is_the_documents_own_title_not_a_sheet_name_or_a_cited_document():
+    from zeren.loaders.extract import parse_document
+
+    sheet = "Sheet1\n青山县2024年重点工作任务分解表\n序号 | 工作任务 | 牵头单位\n1 | 修建乡村道路20公里。 | 县交通运输局\n"
+    cited = (
+        "根据《政府工作报告》和《青山县国民经济和社会发展第十四个五年规划纲要》,制定本方案。\n"
+        "青山县2024年重点工作任务分工方案\n1.修建乡村道路20公里。(牵头单位:县交通运输局)\n"
+    )
+    for text, plan in (
+        (sheet, "青山县2024年重点工作任务分解表"),
+        (cited, "青山县2024年重点工作任务分工方案"),
+    ):
+        assert [t.plan for t in parse_document(text, source="x.txt", doc="x").tasks] == [plan]

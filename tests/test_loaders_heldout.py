@@ -7,7 +7,11 @@ traditional characters, a note after several sub-items, labelled notes
 inside a paragraph, labels on the line under a numbered title, a 责任主体
 table, notes in square brackets, a label after a comma or boxed as
 ``【牵头单位】``, a standing note for every township, ``X、Y按职责分工负责`` with
-no lead, a table whose cells are separated by runs of spaces, …);
+no lead, a table whose cells are separated by runs of spaces, labels as a grammar
+(modifiers, any bracket, no colon), collectives listing levels, a scoring
+table whose header was never seen, header words and cells broken across
+lines, names with verbs left on them or a place written twice, officials in
+section headings and a 总责任人 column, a provincial plan with no issuer, …);
 ``<doc>.expected.jsonl`` holds its answers, written from the eval README's
 conventions before the extractor was run on it.
 
@@ -15,7 +19,9 @@ Plans also arrive as web pages and Word files whose task list is a real
 table (rowspan/colspan cells, bold header cells, ``<br>`` between units,
 page chrome around it): ``<doc>.html`` is read as is, and ``<doc>.docx.json``
 describes a .docx that is built with python-docx at test time (merged cells
-via ``cell.merge``), so no binary is committed. The doc id is the file name
+via ``cell.merge``), and ``<doc>.xlsx.json`` a workbook built with openpyxl
+(a merged title row above the header, two officials on two lines of one
+cell), so no binary is committed. The doc id is the file name
 without its suffix.
 """
 
@@ -26,6 +32,7 @@ import shutil
 from pathlib import Path
 
 import docx
+import openpyxl
 import pytest
 from scoring import run_scorer, write_tasks
 
@@ -35,6 +42,7 @@ from zeren.loaders.readers import SUPPORTED_SUFFIXES
 HELDOUT = Path(__file__).resolve().parent / "fixtures" / "heldout"
 _EXPECTED = ".expected.jsonl"
 _DOCX_RECIPE = ".docx.json"
+_XLSX_RECIPE = ".xlsx.json"
 DOCS = sorted(p.name.removesuffix(_EXPECTED) for p in HELDOUT.glob(f"*{_EXPECTED}"))
 
 
@@ -56,11 +64,28 @@ def _build_docx(recipe: Path, target: Path) -> Path:
     return target
 
 
+def _build_xlsx(recipe: Path, target: Path) -> Path:
+    """A .xlsx from ``{"sheets": [{"name": …, "rows": […], "merge": [[r0, c0, r1, c1]]}]}`` (1-based)."""
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    for spec in json.loads(recipe.read_text("utf-8"))["sheets"]:
+        sheet = workbook.create_sheet(spec["name"])
+        for row in spec["rows"]:
+            sheet.append(row)
+        for r0, c0, r1, c1 in spec.get("merge", []):
+            sheet.merge_cells(start_row=r0, start_column=c0, end_row=r1, end_column=c1)
+    workbook.save(str(target))
+    return target
+
+
 def _source(doc: str, folder: Path) -> Path:
-    """The document file of ``doc``, building it into ``folder`` when it is a .docx recipe."""
+    """The document file of ``doc``, building it into ``folder`` when it is a .docx or .xlsx recipe."""
     recipe = HELDOUT / f"{doc}{_DOCX_RECIPE}"
     if recipe.exists():
         return _build_docx(recipe, folder / f"{doc}.docx")
+    recipe = HELDOUT / f"{doc}{_XLSX_RECIPE}"
+    if recipe.exists():
+        return _build_xlsx(recipe, folder / f"{doc}.xlsx")
     found = [
         HELDOUT / f"{doc}{suffix}" for suffix in SUPPORTED_SUFFIXES if (HELDOUT / f"{doc}{suffix}").exists()
     ]
@@ -86,7 +111,7 @@ def heldout_report(shared_dir, heldout_sources, tmp_path_factory) -> dict:
 
 
 def test_every_document_has_expected_answers():
-    assert len(DOCS) == 21
+    assert len(DOCS) == 31
     assert {path.suffix for path in HELDOUT.iterdir()} == {".txt", ".html", ".jsonl", ".json"}
     for doc in DOCS:
         rows = [
@@ -136,4 +161,28 @@ def test_heldout_jurisdictions(heldout_sources):
         "h19-jinsha-html-rowspan": ("金沙县", "county"),
         "h20-mingyue-html-bold-header": ("明月市", "prefecture"),
         "h21-taoxi-docx-merged": ("桃溪县", "county"),
+        "h22-zhuxi-label-grammar": ("竹溪县", "county"),
+        "h23-shiqiao-scoring-table": ("石桥市", "prefecture"),
+        # 美丽城乡 in the title is a campaign, not a township
+        "h24-meilin-damaged-names": ("梅林区", "county"),
+        # no issuer line: 全省 and the province it names most say whose it is
+        "h25-provincial-no-issuer": ("江苏省", "province"),
+        "h26-heshan-heading-leaders": ("鹤山县", "county"),
+        "h27-lucheng-xlsx-title-row": ("鹿城区", "county"),
+        "h28-lingang-runon-table": ("临港镇", "township"),
+        "h29-baisha-gapped-cells": (
+            "白沙黎族自治县",
+            "county",
+        ),  # real: the national gazetteer names it in full
+        "h30-tanshan-leader-forms": ("檀山县", "county"),
+        "h31-qingping-web-leaders": ("青平市", "prefecture"),
     }
+
+
+def test_heldout_issue_dates(heldout_sources):
+    """Document.date from the text: a 发布时间 line, the signature date (落款), else the title's year."""
+    dates = {doc: extract_file(heldout_sources[doc]).document.date for doc in DOCS}
+    assert dates["h31-qingping-web-leaders"] == "2024-04-12"
+    assert dates["h25-provincial-no-issuer"] == "2024-03-15"
+    assert dates["h22-zhuxi-label-grammar"] == "2025"
+    assert dates["h17-national-duty-division"] == ""  # nothing says when: unknown, not guessed

@@ -134,3 +134,55 @@ def test_state_council_bodies_make_a_document_without_issuer_national():
     assert national_units(["县委组织部", "县委宣传部", "县财政局"]) is False
     assert national_units(["商务部", "县商务局", "县财政局"]) is False  # one ministry among local units
     assert infer_jurisdiction("", "关于做好工作的通知", [], ["县委组织部", "县财政局"]) == ("", "")
+
+
+def test_issue_dates_from_the_text_most_trusted_first():
+    from zeren.loaders.document import issue_date
+    from zeren.loaders.normalise import normalise_text
+
+    def date(text: str, title: str = "") -> str:
+        return issue_date(normalise_text(text), title)
+
+    assert date("青山县人民政府办公室\n发布时间:2024-03-15\n正文。") == "2024-03-15"
+    body = "青山县方案\n" + "正文一段,内容较长的段落。\n" * 30
+    assert date(body + "青山县人民政府\n二〇二三年十一月五日\n") == "2023-11-05"  # 落款
+    assert date("青政办发〔2022〕7号\n" + body) == "2022"
+    assert date(body, "青山县2021年招商引资行动方案") == "2021"
+    assert date(body, "关于落实《2020年政府工作报告》的通知") == ""  # a cited document's year is not ours
+
+
+def test_user_statements_over_the_text(tmp_path):
+    import pytest
+
+    from zeren.errors import LoaderError
+    from zeren.loaders.extract import parse_document
+    from zeren.loaders.statements import Statement, apply_statements, read_manifest, stated_date
+
+    text = "关于加快推进数字乡村建设的实施方案\n1.建设平台。(牵头单位:省农业农村厅;配合单位:省财政厅)\n"
+    ex = parse_document(text, source="dir/p.txt", doc="p")
+    assert ex.document.jurisdiction == "" and ex.document.date == ""
+    stated = apply_statements(ex, batch=Statement(jurisdiction="江苏省", date=stated_date("2024年3月")))
+    assert (stated.document.jurisdiction, stated.document.level, stated.document.date) == (
+        "江苏省",
+        "province",
+        "2024-03",
+    )
+    manifest = tmp_path / "m.csv"
+    manifest.write_text("document,issuer,date\np.txt,浙江省人民政府办公厅,2023-12-01\n", "utf-8")
+    per_doc = apply_statements(ex, batch=Statement(jurisdiction="江苏省"), manifest=read_manifest(manifest))
+    assert (per_doc.document.issuer, per_doc.document.jurisdiction, per_doc.document.date) == (
+        "浙江省人民政府办公厅",
+        "浙江省",
+        "2023-12-01",
+    )
+    as_json = tmp_path / "m.json"
+    as_json.write_text('{"p": {"jurisdiction": "安徽省"}}', "utf-8")
+    assert apply_statements(ex, manifest=read_manifest(as_json)).document.jurisdiction == "安徽省"
+    dated = parse_document("青山县人民政府\n2024年5月6日\n" + text, source="q.txt", doc="q")
+    assert apply_statements(dated, batch=Statement(date="2020")).document.date == "2024-05-06"
+    bad = tmp_path / "bad.csv"
+    bad.write_text("document,date\np.txt,someday\n", "utf-8")
+    with pytest.raises(LoaderError, match=r"bad.csv:2: not a date"):
+        read_manifest(bad)
+    with pytest.raises(ValueError):
+        stated_date("2024-13")

@@ -65,3 +65,26 @@ def test_units_and_collectives_are_told_apart():
 
 def test_top_level_split_leaves_brackets_and_titles_whole():
     assert top_level_split("A(甲、乙)、《丙、丁》、B", "、") == ["A(甲、乙)", "《丙、丁》", "B"]
+
+
+def test_tiers_listed_before_a_collective_stay_one_unit():
+    assert split_names("省、市、县三级财政部门、县审计局") == ["省、市、县三级财政部门", "县审计局"]
+    assert split_names("县、乡两级政府") == ["县、乡两级政府"]
+
+
+def test_words_of_the_sentence_come_off_names():
+    assert split_names("市财政局、市自然资源和规划局按职责分工负责") == ["市财政局", "市自然资源和规划局"]
+    assert split_names("各乡镇抓好") == ["各乡镇"]
+    assert split_names("玉津区玉津区应急管理局") == ["玉津区应急管理局"]
+
+
+def test_shared_tails_and_heads_are_restored():
+    assert split_names("甲街道、乙街道办事处") == ["甲街道办事处", "乙街道办事处"]
+    assert split_names("东坪镇、西桥镇人民政府") == ["东坪镇人民政府", "西桥镇人民政府"]
+    assert split_names("各州(市)党委和政府") == ["各州(市)党委", "各州(市)政府"]
+    assert split_names("各区、县级市") == ["各区、县级市"]
+    assert split_names("区委宣传部、农业农村局、住房城乡建设局") == [
+        "区委宣传部",
+        "区农业农村局",
+        "区住房城乡建设局",
+    ]

@@ -132,3 +132,40 @@ def test_runs_of_spaces_between_cells_make_a_table_row():
     # one gap, or cells that are not Chinese, are not a table
     assert clean_line("推进  老旧小区改造") == "推进老旧小区改造"
     assert not is_table_line(clean_line("Tel  0871  1234"))
+
+
+def test_control_characters_are_stripped_before_lines_are_cut():
+    from zeren.loaders.extract import parse_document
+
+    text = "青山县方案\n1.修路。(牵头单位:县\x01交通局;责任单位:县财\x85政局\x7f)\n"
+    task = parse_document(text, source="x.txt", doc="x").tasks[0]
+    assert (task.leads, task.supports) == (("县交通局",), ("县财政局",))
+
+
+def test_long_lines_and_long_wrapped_paragraphs_are_read_in_one_pass():
+    """Issue 12 row 3: brackets on one line and a hard-wrapped paragraph, each read in linear time.
+
+    At these sizes a step that rescanned the rest of the line per bracket or per
+    join would take minutes; the output is checked, the time is the benchmark's.
+    """
+    from zeren.loaders.extract import parse_document
+
+    brackets = parse_document("(3)" * 30_000, source="x.txt", doc="x")
+    assert brackets.tasks == [] and brackets.report == []
+    para = "推进农村公路建设改造提升完善设施加强管护," * 10_000 + "年底前完成。"
+    wrapped = "\n".join(para[k : k + 40] for k in range(0, len(para), 40))
+    lines = normalise_text(wrapped + "\n(牵头单位:县交通局;责任单位:县财政局)")
+    assert len(lines) == 2 and lines[0].text == para
+    assert parse_document(wrapped, source="x.txt", doc="x").tasks == []
+
+
+def test_a_label_cut_from_its_rest_or_its_value_is_rejoined():
+    text = "方案\n1.修路。\n牵头单位:县交通局\n配合单\n位:县财政局\n2.建桥。\n责任单位:\n县住建局、县水务局\n"
+    assert [line.text for line in normalise_text(text)] == [
+        "方案",
+        "1.修路。",
+        "牵头单位:县交通局",
+        "配合单位:县财政局",
+        "2.建桥。",
+        "责任单位:县住建局、县水务局",
+    ]

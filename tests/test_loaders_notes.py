@@ -186,3 +186,19 @@ def test_more_labels_for_officials():
         "2024年6月",
     )
     assert roles("牵头单位:县交通局;包保领导:李华") == (("县交通局",), (), ("李华",), None)
+
+
+def test_unbracketed_notes_in_other_written_forms():
+    from zeren.loaders.extract import parse_document
+
+    def roles(note: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+        text = f"青山县方案\n1.修建乡村道路20公里,完善配套设施。{note}\n"
+        return [(t.leads, t.supports) for t in parse_document(text, source="x.txt", doc="x").tasks]
+
+    lead_support = [(("县交通运输局",), ("县财政局",))]
+    assert roles("——县交通运输局牵头,县财政局配合") == lead_support
+    assert roles("牵头单位为县交通运输局,配合单位为县财政局。") == lead_support
+    assert roles("→牵头单位:县交通运输局;配合单位:县财政局") == lead_support
+    assert roles("(县交通运输局〔牵头〕、县财政局)") == lead_support
+    assert roles("由县交通运输局负责。") == [(("县交通运输局",), ())]
+    assert roles("\n责任单位 县交通运输局 县财政局") == [(("县交通运输局", "县财政局"), ())]

@@ -215,6 +215,11 @@ def test_column_roles_from_header_words():
             "完成时限",
             "备注",
             "单位",
+            "考核指标",
+            "评分部门",
+            "总责任人",
+            "责任分工",
+            "职能",
         )
     ] == [
         NUM,
@@ -225,6 +230,11 @@ def test_column_roles_from_header_words():
         RESP,
         TIME,
         OTHER,
+        OTHER,  # the unit of a figure (%, 万人), kept in the row's text
+        TEXT,  # the head word decides, not 考核
+        OTHER,  # a scoring department is no party to the task
+        LEADER,
+        RESP,
         None,
     ]
     assert header_roles(["序号", "工作任务", "备注"]) is None
@@ -339,3 +349,20 @@ def test_host_and_co_host_columns():
 def test_a_named_works_column_holds_the_task():
     # 民生工程 lists: the task column is headed by what is built, not by 任务
     assert [column_role(h) for h in ("工程名称", "任务名称", "建设工程")] == [TEXT, TEXT, TEXT]
+
+
+def test_a_row_cut_across_two_lines_is_one_row():
+    text = (
+        "青山县2024年交通建设任务分解\n"
+        "序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限\n"
+        "1 | 推进快速通道建设,完成路基工程\n"
+        "和桥梁下部结构施工。 | 县交通运输局 | 县自然资源局、县财政局 | 2024年底\n"
+        "2 | 改造危桥5座。 | 县交通运\n"
+        "输局 | 县财政局 | 2024年9月\n"
+    )
+    ex = parse_document(text, source="x.txt", doc="x")
+    assert [(t.number, t.leads, t.supports, t.deadline) for t in ex.tasks] == [
+        ("1", ("县交通运输局",), ("县自然资源局", "县财政局"), "2024年底"),
+        ("2", ("县交通运输局",), ("县财政局",), "2024年9月"),
+    ]
+    assert "路基工程和桥梁" in ex.tasks[0].text and ex.report == []

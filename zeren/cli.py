@@ -131,6 +131,55 @@ def _graph(
     return loaded
 
 
+STATED_JURISDICTION = click.option(
+    "--jurisdiction",
+    "stated_jurisdiction",
+    metavar="PLACE",
+    help="Where every document comes from (e.g. 江苏省), over what the text suggests.",
+)
+MANIFEST = click.option(
+    "--manifest",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="CSV or JSON: document → issuer, date, jurisdiction (per document, over --jurisdiction).",
+)
+STATED_DATE = click.option(
+    "--date",
+    "stated_date",
+    metavar="DATE",
+    help="Issue date for documents whose text gives none (2024-03-15, 2024-03 or 2024).",
+)
+
+
+def _amend(jurisdiction: str | None, manifest: Path | None, date: str | None):
+    """The user's statements as a function over extractions, or None when there are none."""
+    if not (jurisdiction or manifest or date):
+        return None
+    from functools import partial
+
+    from zeren.loaders.statements import Statement, apply_statements, read_manifest, stated_date
+
+    try:
+        batch = Statement(jurisdiction=(jurisdiction or "").strip(), date=stated_date(date or ""))
+    except ValueError as err:
+        raise click.BadParameter(str(err), param_hint="--date") from None
+    return partial(apply_statements, batch=batch, manifest=read_manifest(manifest) if manifest else None)
+
+
+def _explain(ctx: click.Context, _param: click.Parameter, path: Path | None) -> None:
+    """Print how one document was cut and read, then stop (no other option is needed)."""
+    if path is None or ctx.resilient_parsing:
+        return
+    from zeren.loaders.explain import explain_text
+    from zeren.loaders.readers import read_text
+
+    try:
+        lines = explain_text(read_text(path), source=path.name, doc=path.stem)
+    except ZerenError as err:
+        raise click.ClickException(str(err)) from None
+    click.echo("\n".join(lines))
+    ctx.exit(0)
+
+
 @cli.command()
 @PATHS
 @output_option("tasks.jsonl to write.")
@@ -147,7 +196,20 @@ def _graph(
 )
 @ALIASES
 @GAZETTEER
-def extract(paths, output, agencies, report_path, aliases, gazetteer):
+@STATED_JURISDICTION
+@MANIFEST
+@STATED_DATE
+@click.option(
+    "--explain",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    is_eager=True,
+    expose_value=False,
+    callback=_explain,
+    help="Print how FILE was cut (blocks, notes, roles, what was reported) and stop.",
+)
+def extract(
+    paths, output, agencies, report_path, aliases, gazetteer, stated_jurisdiction, manifest, stated_date
+):
     """Extract tasks from documents into tasks.jsonl (the scorer's format).
 
     \b
@@ -156,7 +218,11 @@ def extract(paths, output, agencies, report_path, aliases, gazetteer):
     """
     from zeren.loaders.export import report_row, task_row
 
-    loaded = extract_with_progress(list(paths), outputs=[output, agencies, report_path])
+    loaded = extract_with_progress(
+        list(paths),
+        outputs=[output, agencies, report_path],
+        amend=_amend(stated_jurisdiction, manifest, stated_date),
+    )
     write_jsonl(output, (task_row(t) for e in loaded.extractions for t in e.tasks))
     if agencies:
         from zeren.graph.aliases import agency_rows
@@ -175,7 +241,10 @@ def extract(paths, output, agencies, report_path, aliases, gazetteer):
 @output_option("Graph file to write (.json); .graphml/.gexf export for Gephi.")
 @ALIASES
 @GAZETTEER
-def build(paths, output, aliases, gazetteer):
+@STATED_JURISDICTION
+@MANIFEST
+@STATED_DATE
+def build(paths, output, aliases, gazetteer, stated_jurisdiction, manifest, stated_date):
     """Build the responsibility graph from documents and save it.
 
     \b
@@ -185,7 +254,10 @@ def build(paths, output, aliases, gazetteer):
     """
     from zeren.graph.io import export_graph, save_graph
 
-    loaded = load_graph_or_documents(list(paths), aliases=aliases, gazetteer=gazetteer, outputs=[output])
+    amend = _amend(stated_jurisdiction, manifest, stated_date)
+    loaded = load_graph_or_documents(
+        list(paths), aliases=aliases, gazetteer=gazetteer, outputs=[output], amend=amend
+    )
     G = loaded.graph
     if output.suffix.lower() == ".json":
         save_graph(G, output)

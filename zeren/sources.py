@@ -26,8 +26,12 @@ from zeren.errors import LoaderError, ZerenError
 from zeren.safetext import path_text, printable
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from zeren.loaders.inputs import InputFile
     from zeren.loaders.records import Extraction
+
+    Amend = Callable[[Extraction], Extraction]
 
 __all__ = [
     "Loaded",
@@ -51,10 +55,13 @@ class Loaded:
     seconds: float = 0.0
 
 
-def extract_with_progress(paths: list[Path], *, outputs: Iterable[Path | None] = ()) -> Loaded:
+def extract_with_progress(
+    paths: list[Path], *, outputs: Iterable[Path | None] = (), amend: Amend | None = None
+) -> Loaded:
     """Extract every document under ``paths``, showing a progress bar on a terminal.
 
     ``outputs`` are the files (or folders) the command will write: refused if the run reads them.
+    ``amend`` (the user's statements about the documents) is applied to each extraction.
     """
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -82,7 +89,8 @@ def extract_with_progress(paths: list[Path], *, outputs: Iterable[Path | None] =
             files, progress=lambda p: bar.update(job, advance=1, description=path_text(Path(p).name))
         )
     warnings = [*collected.warnings, *batch.warnings]
-    return Loaded(batch.extractions, list(batch.failures), warnings, seconds=time.perf_counter() - started)
+    extractions = [amend(e) for e in batch.extractions] if amend else batch.extractions
+    return Loaded(extractions, list(batch.failures), warnings, seconds=time.perf_counter() - started)
 
 
 def load_graph_or_documents(
@@ -91,6 +99,7 @@ def load_graph_or_documents(
     aliases: Path | None = None,
     gazetteer: Path | None = None,
     outputs: Iterable[Path | None] = (),
+    amend: Amend | None = None,
 ) -> Loaded:
     """Load a saved graph when given exactly one ``.json`` file, else extract and build."""
     from zeren.graph.build import build_graph
@@ -98,7 +107,7 @@ def load_graph_or_documents(
     if len(paths) == 1 and paths[0].suffix.lower() == ".json":
         refuse_overwrite(outputs, paths)
         return Loaded(graph=read_graph(paths[0]))
-    loaded = extract_with_progress(paths, outputs=outputs)
+    loaded = extract_with_progress(paths, outputs=outputs, amend=amend)
     started = time.perf_counter()
     loaded.graph = build_graph(loaded.extractions, **resolution_options(aliases, gazetteer))
     loaded.seconds += time.perf_counter() - started
