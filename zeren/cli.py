@@ -16,7 +16,7 @@ import click
 
 from zeren import __version__
 from zeren.errors import ZerenError
-from zeren.output import emit_tables, table_output, write_jsonl
+from zeren.output import emit_tables, jsonl_writer, table_output, write_jsonl
 from zeren.sources import (
     Loaded,
     extract_with_progress,
@@ -27,6 +27,8 @@ from zeren.sources import (
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from zeren.loaders.records import Extraction
 
 __all__ = ["cli", "main"]
 
@@ -129,19 +131,34 @@ def extract(paths, output, agencies, report_path, aliases, gazetteer):
     Example:
       zeren extract ../shared/corpus/seeds -o tasks.jsonl --agencies agencies.jsonl --report report.jsonl
     """
+    from contextlib import ExitStack
+
     from zeren.loaders.export import report_row, task_row
 
-    loaded = extract_with_progress(list(paths))
-    write_jsonl(output, (task_row(t) for e in loaded.extractions for t in e.tasks))
-    if agencies:
-        from zeren.graph.aliases import agency_rows
+    options = resolution_options(aliases, gazetteer) if agencies else {}
+    names: dict[tuple[str, str], dict] = {}
+    with ExitStack() as files:
+        write_task = files.enter_context(jsonl_writer(output))
+        write_report = files.enter_context(jsonl_writer(report_path)) if report_path else None
 
-        write_jsonl(agencies, agency_rows(loaded.extractions, **resolution_options(aliases, gazetteer)))
-    if report_path:
-        write_jsonl(report_path, (report_row(r) for e in loaded.extractions for r in e.report))
-    else:
-        for entry in (r for e in loaded.extractions for r in e.report):
-            click.echo(f"Unparsed: {entry.path}:{entry.line}: {entry.reason}", err=True)
+        def keep(e: Extraction) -> None:
+            # written as each document arrives, in input order: nothing held but agency names
+            for t in e.tasks:
+                write_task(task_row(t))
+            for r in e.report:
+                if write_report is not None:
+                    write_report(report_row(r))
+                else:
+                    click.echo(f"Unparsed: {r.path}:{r.line}: {r.reason}", err=True)
+            if agencies:
+                from zeren.graph.aliases import agency_rows
+
+                for row in agency_rows([e], **options):
+                    names.setdefault((row["doc"], row["name"]), row)
+
+        loaded = extract_with_progress(list(paths), keep)
+    if agencies:
+        write_jsonl(agencies, (names[k] for k in sorted(names)))
     _finish(loaded)
 
 

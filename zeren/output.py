@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-import pandas as pd
 
 from zeren.errors import ZerenError
 
-__all__ = ["FORMATS", "table_output", "emit_tables", "write_jsonl"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["FORMATS", "table_output", "emit_tables", "write_jsonl", "jsonl_writer"]
 
 FORMATS = ("table", "csv", "json", "xlsx")
 LONG_TEXT_COLUMNS = {"text", "task_text", "target", "targets", "title", "plan", "spellings"}
@@ -49,7 +52,7 @@ def table_output(command: Callable) -> Callable:
 def _cell(value: object) -> str:
     if isinstance(value, (list, tuple, set)):
         return "、".join(str(v) for v in value)
-    if value is None or (isinstance(value, float) and pd.isna(value)):
+    if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""  # a missing value, not the word "nan"
     if isinstance(value, float):
         return f"{value:g}"
@@ -83,6 +86,8 @@ def emit_tables(tables: dict[str, pd.DataFrame], fmt: str, output: Path | None) 
     """Print or write one or more named tables in the chosen format."""
     many = len(tables) > 1
     if fmt == "xlsx":
+        import pandas as pd
+
         if output is None:
             raise ZerenError("--format xlsx needs --output FILE.xlsx")
         with _writing(output), pd.ExcelWriter(output) as writer:
@@ -117,9 +122,22 @@ def emit_tables(tables: dict[str, pd.DataFrame], fmt: str, output: Path | None) 
 
 def write_jsonl(path: Path, rows: Iterable[dict]) -> None:
     """Write dicts as JSON lines, Chinese kept readable."""
-    with _writing(path), Path(path).open("w", encoding="utf-8") as fh:
+    with jsonl_writer(path) as write:
         for row in rows:
+            write(row)
+
+
+@contextmanager
+def jsonl_writer(path: Path) -> Iterator[Callable[[dict], None]]:
+    """A function writing one dict as a JSON line; the file appears whole on exit, or not at all."""
+    from zeren.atomic import atomic_path
+
+    with _writing(path), atomic_path(path) as tmp, tmp.open("w", encoding="utf-8") as fh:
+
+        def write(row: dict) -> None:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+        yield write
 
 
 @contextmanager
