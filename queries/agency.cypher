@@ -1,6 +1,15 @@
 // One unit's tasks; see agency.py.
+CALL {
+  // by id or by name, each an index seek
+  MATCH (a:Agency {id: $agency}) RETURN a
+  UNION
+  MATCH (a:Agency {name: $agency}) RETURN a
+  UNION
+  MATCH (a:Leader {id: $agency}) RETURN a
+  UNION
+  MATCH (a:Leader {name: $agency}) RETURN a
+}
 MATCH (a)-[r:LEADS|SUPPORTS]->(t:Task)
-WHERE (a:Agency OR a:Leader) AND (a.id = $agency OR a.name = $agency)
 OPTIONAL MATCH (p)-[:LEADS|SUPPORTS]->(t)
 WHERE (p:Agency OR p:Leader) AND p <> a
 WITH a, r, t, p

@@ -494,7 +494,7 @@ def neo4j():
 @neo4j_options
 @click.option("--clear", is_flag=True, help="Delete the server's Zeren graph first.")
 def neo4j_push(graph_file, uri, user, database, clear):
-    """Push a saved graph to Neo4j (idempotent: pushing twice leaves one copy).
+    """Push a saved graph to Neo4j: the server then holds what the file holds for its documents.
 
     \b
     Example:
@@ -522,6 +522,14 @@ def neo4j_push(graph_file, uri, user, database, clear):
             )
     finally:
         driver.close()
+    if written["removed"]:
+        click.echo(f"Removed {written['removed']} stale nodes/relationships of these documents", err=True)
+    if written["other_documents"]:
+        click.echo(
+            f"Note: the server also holds {written['other_documents']} other document(s), left as they were "
+            "(use --clear to replace everything)",
+            err=True,
+        )
     click.echo(f"Pushed {written['nodes']} nodes and {written['relationships']} relationships", err=True)
 
 
