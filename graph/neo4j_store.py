@@ -42,6 +42,9 @@ __all__ = [
     "count_graph",
     "ensure_schema",
     "redact",
+    "write_import_csvs",
+    "import_into_local_server",
+    "ARRAY_DELIMITER",
     "DEFAULT_URI",
     "DEFAULT_USER",
 ]
@@ -438,3 +441,143 @@ def count_graph(driver, database: str | None = None) -> dict:
         for kind in EDGE_KINDS
     )
     return {"nodes": nodes, "relationships": rels}
+
+
+# --- bulk import: CSVs for `neo4j-admin database import full` ---
+
+ARRAY_DELIMITER = "\x1f"  # the unit separator: no name or text keeps control characters
+
+
+def _csv_type(values: list[Any]) -> str:
+    """The import header type of one property from its (non-None, already stored-form) values."""
+    kinds = set()
+    for v in values:
+        if isinstance(v, bool):
+            kinds.add("boolean")
+        elif isinstance(v, int):
+            kinds.add("long")
+        elif isinstance(v, float):
+            kinds.add("double")
+        elif isinstance(v, list):
+            if all(isinstance(x, str) for x in v):
+                kinds.add("string[]")
+            elif all(isinstance(x, int) for x in v):
+                kinds.add("long[]")
+            else:
+                kinds.add("double[]")
+        else:
+            kinds.add("string")
+    if kinds <= {"long", "double"} and kinds:
+        return "double" if "double" in kinds else "long"
+    return kinds.pop() if len(kinds) == 1 else "string"
+
+
+def _csv_cell(value: Any, typ: str) -> Any:
+    if value is None:
+        return None  # an empty unquoted field: no property
+    if typ.endswith("[]"):
+        return ARRAY_DELIMITER.join(str(x) for x in value)
+    if typ == "boolean":
+        return "true" if value else "false"
+    if typ == "string" and not isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False) if isinstance(value, list) else str(value)
+    return value
+
+
+def _csv_field(value: Any) -> str:
+    """None → an empty unquoted field (no property); text always quoted, so "" stays an empty string."""
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return repr(value)
+    return '"' + str(value).replace('"', '""') + '"'
+
+
+def _write_csv(path, header: list[str], rows: Iterable[list[Any]]) -> None:
+    from zeren.atomic import atomic_path
+
+    with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as fh:
+        fh.write(",".join(header) + "\n")  # names from the schema and attribute keys: no quoting needed
+        for row in rows:
+            fh.write(",".join(map(_csv_field, row)) + "\n")
+
+
+def write_import_csvs(G: nx.MultiDiGraph, folder) -> dict:
+    """Write ``G`` as the CSVs of ``neo4j-admin database import full`` into ``folder``.
+
+    One ``nodes-<Label>.csv`` per node kind (``id:ID(<Label>)``, typed property
+    columns, ``:LABEL``) and one ``rels-<TYPE>-<Start>-<End>.csv`` per edge
+    group; list properties use ``ARRAY_DELIMITER`` (also written to the file
+    ``array-delimiter`` for the import command). Returns the counts.
+    """
+    from pathlib import Path
+
+    _check(G)
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "array-delimiter").write_text(ARRAY_DELIMITER, encoding="utf-8")
+    for label in NODE_KINDS:
+        ids = [n for n, a in G.nodes(data=True) if a["kind"] == label]
+        if not ids:
+            continue
+        props: dict[str, list[Any]] = {}
+        for n in ids:
+            for k, v in _props(G.nodes[n]).items():
+                props.setdefault(k, []).append(v)
+        types = {k: _csv_type(v) for k, v in props.items()}
+        keys = sorted(types)
+        header = [f"id:ID({label})", *(f"{k}:{types[k]}" for k in keys), ":LABEL"]
+
+        def node_rows(ids=ids, keys=keys, types=types, label=label):
+            for n in ids:
+                p = _props(G.nodes[n])
+                yield [str(n), *(_csv_cell(p.get(k), types[k]) for k in keys), label]
+
+        _write_csv(folder / f"nodes-{label}.csv", header, node_rows())
+    groups: dict[tuple[str, str, str], list[tuple[str, str, dict]]] = {}
+    for group, row in _edge_rows(G):
+        groups.setdefault(group, []).append((row["s"], row["e"], row["props"]))
+    for (kind, start, end), edges in sorted(groups.items()):
+        props = {}
+        for _, _, p in edges:
+            for k, v in p.items():
+                props.setdefault(k, []).append(v)
+        types = {k: _csv_type(v) for k, v in props.items()}
+        keys = sorted(types)
+        header = [f":START_ID({start})", f":END_ID({end})", *(f"{k}:{types[k]}" for k in keys), ":TYPE"]
+        rows = ([s_, e_, *(_csv_cell(p.get(k), types[k]) for k in keys), kind] for s_, e_, p in edges)
+        _write_csv(folder / f"rels-{kind}-{start}-{end}.csv", header, rows)
+    return {"nodes": G.number_of_nodes(), "relationships": G.number_of_edges()}
+
+
+def import_into_local_server(folder, home) -> dict:
+    """Bulk-load the CSVs in ``folder`` into the local server whose state folder is ``home``.
+
+    Runs ``scripts/neo4j-server import`` (stops the server, ``neo4j-admin
+    database import full`` into a fresh store, starts the server on it), then
+    connects with the new ``home/env`` settings, creates the constraints and
+    indexes, and returns the server's counts.
+    """
+    import subprocess
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / "neo4j-server"
+    if not script.is_file():
+        raise BackendError("scripts/neo4j-server not found: --server-home needs a Zeren source checkout")
+    env = {**os.environ, "ZEREN_NEO4J_HOME": str(Path(home).resolve())}
+    done = subprocess.run(
+        ["bash", str(script), "import", str(folder)], env=env, capture_output=True, text=True
+    )
+    if done.returncode != 0:
+        last = (done.stderr.strip().splitlines() or ["no message"])[-1]
+        raise BackendError(f"the import into the server at {home} failed: {last}")
+    settings = {}
+    for line in (Path(home) / "env").read_text(encoding="utf-8").splitlines():
+        key, _, value = line.removeprefix("export ").partition("=")
+        settings[key] = value.strip()
+    driver = connect(settings["NEO4J_URI"], settings.get("NEO4J_USER"), settings.get("NEO4J_PASSWORD"))
+    try:
+        ensure_schema(driver)
+        return count_graph(driver)
+    finally:
+        driver.close()

@@ -10,8 +10,13 @@ CALL {
   UNION ALL
   MATCH (t:Task) WHERE $doc IS NULL AND t.plan = $plan AND NOT coalesce(t.plan_id = $plan, false) RETURN t
 }
-MATCH (a:Agency)-[ra:LEADS|SUPPORTS]->(t)<-[rb:LEADS|SUPPORTS]-(b:Agency)
-WHERE a.id < b.id
+// each pair found from its task: the planner would otherwise scan every agency per task
+WITH t
+MATCH (t)<-[ra:LEADS|SUPPORTS]-(a)
+WHERE a:Agency
+WITH t, ra, a
+MATCH (t)<-[rb:LEADS|SUPPORTS]-(b)
+WHERE b:Agency AND a.id < b.id
 WITH a, b, t,
      max(CASE WHEN type(ra) = 'LEADS' THEN 1 ELSE 0 END) AS a_leads,
      max(CASE WHEN type(rb) = 'LEADS' THEN 1 ELSE 0 END) AS b_leads

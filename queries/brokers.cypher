@@ -12,8 +12,13 @@ CALL {
   UNION ALL
   MATCH (t:Task) WHERE $doc IS NULL AND t.plan = $plan AND NOT coalesce(t.plan_id = $plan, false) RETURN t
 }
-MATCH (a:Agency)-[:LEADS|SUPPORTS]->(t)<-[:LEADS|SUPPORTS]-(b:Agency)
-WHERE a.id < b.id
+// each pair found from its task: the planner would otherwise scan every agency per task
+WITH t
+MATCH (t)<-[:LEADS|SUPPORTS]-(a)
+WHERE a:Agency
+WITH t, a
+MATCH (t)<-[:LEADS|SUPPORTS]-(b)
+WHERE b:Agency AND a.id < b.id
 WITH a, b, count(DISTINCT t) AS shared
 RETURN a.id AS agency_a, a.name AS name_a, b.id AS agency_b, b.name AS name_b, shared
 ORDER BY agency_a, agency_b

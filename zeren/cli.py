@@ -533,6 +533,48 @@ def neo4j_push(graph_file, uri, user, database, clear):
     click.echo(f"Pushed {written['nodes']} nodes and {written['relationships']} relationships", err=True)
 
 
+@neo4j.command("import")
+@click.argument("graph_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@output_option("Folder for the CSVs of 'neo4j-admin database import'.", folder=True)
+@click.option(
+    "--server-home",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="State folder of a local server run by scripts/neo4j-server (e.g. .neo4j): "
+    "bulk-load the CSVs into it (it restarts on the new store), then create the constraints.",
+)
+def neo4j_import(graph_file, output, server_home):
+    """Bulk-load a saved graph: write admin-import CSVs, and load them into a local server.
+
+    The offline importer is the fastest way into an empty database; it replaces
+    the server's whole database.
+
+    \b
+    Example:
+      zeren neo4j import graph.json -o import/ --server-home .neo4j
+    """
+    from zeren.graph.io import load_graph
+    from zeren.graph.neo4j_store import import_into_local_server, write_import_csvs
+
+    written = write_import_csvs(load_graph(graph_file), output)
+    click.echo(
+        f"Wrote {output}: {written['nodes']} nodes and {written['relationships']} relationships as CSV",
+        err=True,
+    )
+    if server_home is None:
+        click.echo(
+            "Load with: neo4j-admin database import full neo4j --overwrite-destination --multiline-fields=true "
+            f"--array-delimiter=U+001F --nodes={output}/nodes-*.csv --relationships={output}/rels-*.csv "
+            "(one option per file), then run 'zeren neo4j push' once for the constraints",
+            err=True,
+        )
+        return
+    held = import_into_local_server(output, server_home)
+    click.echo(
+        f"Imported {held['nodes']} nodes and {held['relationships']} relationships; constraints created",
+        err=True,
+    )
+
+
 @neo4j.command("clear")
 @neo4j_options
 def neo4j_clear(uri, user, database):
