@@ -11,6 +11,8 @@
    run (parses the JSON and fills the cache) and next (from the cache).
 4. Push into Neo4j (empty database) and every saved query on both backends, at
    each of ``--sizes`` (``benchmarks/queries_bench.py``; skipped without a server).
+5. Bulk import: admin-import CSVs written, then ``neo4j-admin database import``
+   into a second, temporary local server (``--import-size``).
 
 Prints figures only; the machine may be shared, so compare within one run.
 """
@@ -196,6 +198,50 @@ def bench_backends(tmp: Path, sizes: list[str], rows: list[tuple[str, str, str]]
             rows.append((f"all queries {size}, {backend}", f"{total:.2f} s", f"slowest {q} {worst:.2f} s"))
 
 
+def bench_import(tmp: Path, size: str, rows: list[tuple[str, str, str]]) -> None:
+    """CSV writing and ``neo4j-admin database import`` into a second, temporary local server."""
+    import re
+    import shutil
+
+    from zeren.graph.neo4j_store import write_import_csvs
+    from zeren.graph.synthetic import synthetic_graph
+
+    built = ROOT / ".neo4j"
+    if not (built / "classpath").is_file():
+        print("\n== Bulk import: skipped (no built server in .neo4j: scripts/neo4j-server build)")
+        return
+    tasks = {"1k": 1_000, "10k": 10_000, "100k": 100_000, "1M": 1_000_000}[size]
+    G = synthetic_graph(tasks, seed=0)
+    csv = tmp / "import-csv"
+    start = time.perf_counter()
+    write_import_csvs(G, csv)
+    csv_s = time.perf_counter() - start
+    home = tmp / "import-server"
+    home.mkdir()
+    for name in ("classpath", "build.stamp"):
+        shutil.copy(built / name, home / name)
+    shutil.copytree(built / "classes", home / "classes")
+    env = {**os.environ, "ZEREN_NEO4J_HOME": str(home), "ZEREN_NEO4J_HEAP": "1g"}
+    script = ROOT / "scripts" / "neo4j-server"
+    start = time.perf_counter()
+    done = subprocess.run(["bash", str(script), "import", str(csv)], env=env, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    subprocess.run(["bash", str(script), "stop"], env=env, capture_output=True, check=False)
+    rels = G.number_of_edges()
+    print(f"\n== Bulk import: {size} tasks, {G.number_of_nodes():,} nodes, {rels:,} relationships")
+    print(f"write admin-import CSVs            {csv_s:8.2f} s {rels / csv_s:10,.0f} rel/s")
+    if done.returncode != 0:
+        print(f"neo4j-admin import failed: {done.stderr.strip()[-300:]}")
+        return
+    match = re.search(r"IMPORT DONE in (?:(\d+)m )?(\d+)s (\d+)ms", done.stderr)
+    importer = (int(match[1] or 0) * 60 + int(match[2]) + int(match[3]) / 1000) if match else float("nan")
+    print(f"neo4j-admin database import        {importer:8.2f} s {rels / importer:10,.0f} rel/s")
+    print(f"  + stop, import, restart on it   {wall:8.2f} s wall")
+    rows.append(
+        (f"admin import {size}", f"{rels / importer:,.0f} rel/s", f"{importer:.1f} s; CSVs {csv_s:.1f} s")
+    )
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=2000, help="generated plans to extract (default 2000)")
@@ -203,6 +249,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--graph-tasks", type=int, default=10_000, help="tasks of the saved graph (default 10k)")
     ap.add_argument(
         "--sizes", nargs="*", default=["10k"], help="graph sizes for the backends (10k, 100k, 1M; none skips)"
+    )
+    ap.add_argument(
+        "--import-size", default="10k", choices=["none", "1k", "10k", "100k", "1M"], help="admin import size"
     )
     args = ap.parse_args(argv)
     rows: list[tuple[str, str, str]] = []
@@ -213,6 +262,8 @@ def main(argv: list[str] | None = None) -> None:
         bench_saved_query(tmp, args.graph_tasks, rows)
         if args.sizes:
             bench_backends(tmp, args.sizes, rows)
+        if args.import_size != "none":
+            bench_import(tmp, args.import_size, rows)
     print("\n== Summary")
     for label, figure, note in rows:
         print(f"{label:<40}{figure:>14}   {note}")
