@@ -319,14 +319,15 @@ def _remove_vanished(driver, database: str | None, G: nx.MultiDiGraph, docs: lis
             )
         removed += len(stale) + len(stale_rels)
     # agencies and leaders left with no relationship, named by no document outside the file
-    # (one the file still holds is written again just after)
+    # (one the file holds with no relationship either is kept: few, so passed as a list)
     rows = _write(
         driver,
         database,
         f"MATCH (n) WHERE (n:{AGENCY} OR n:{LEADER}) AND NOT EXISTS {{ (n)--() }} "
-        "AND all(d IN coalesce(n.docs, []) WHERE d IN $docs) "
+        "AND all(d IN coalesce(n.docs, []) WHERE d IN $docs) AND NOT n.id IN $isolated "
         "DETACH DELETE n RETURN count(*) AS c",
         docs=docs,
+        isolated=[str(n) for n, k in kinds.items() if k in (AGENCY, LEADER) and G.degree(n) == 0],
     )
     return removed + rows[0]["c"]
 
