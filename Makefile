@@ -36,10 +36,11 @@ neo4j-start:
 neo4j-stop:
 	bash scripts/neo4j-server stop
 
+# One run, every stage: extraction beside a naive regex and the floor, start-up, saved-graph
+# queries, push and queries on both backends. Bigger runs: make bench BENCH_ARGS="--docs 20000 --sizes 10k 100k 1M"
+BENCH_ARGS ?=
 bench: setup
-	$(PY) benchmarks/build_bench.py
-	$(PY) benchmarks/extract_throughput.py --docs 1000
-	$(PY) benchmarks/queries_bench.py --sizes 10k 100k
+	$(PY) benchmarks/bench_all.py $(BENCH_ARGS)
 	$(PY) benchmarks/viz_bench.py
 	$(PY) benchmarks/adversarial.py --max-kb 256 --budget 20
 

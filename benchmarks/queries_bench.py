@@ -6,8 +6,7 @@ For each size (tasks) a child process generates ``graph.synthetic.synthetic_grap
 times every saved query on NetworkX and records its peak memory (max RSS of the
 child: graph + queries), then — when Neo4j is chosen — clears the database,
 pushes the graph (relationships/s) and times every query through Cypher.
-``brokers`` uses a seeded 200-node betweenness sample above 20k tasks (exact
-betweenness is quadratic). Neo4j settings come from NEO4J_* or ``.neo4j/env``;
+``brokers`` runs with its defaults (a seeded 200-agency betweenness sample). Neo4j settings come from NEO4J_* or ``.neo4j/env``;
 the benchmark takes the same lock as the tests, since it clears the database.
 Prints one table per size and, with ``--json``, the raw numbers.
 """
@@ -49,8 +48,6 @@ def _params(G, name: str, n_tasks: int) -> dict:
         return {"agency": top["agency"].iloc[0]}
     if name == "compare":
         return {"left": "2018", "right": "2025"}
-    if name == "brokers" and n_tasks > 20_000:
-        return {"sample": 200}
     return {}
 
 

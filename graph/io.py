@@ -4,50 +4,80 @@ The native file is node-link JSON (UTF-8, Chinese kept readable) with a small
 header, ``{"zeren_graph": 1, ...}``, so that a wrong file is told apart from a
 graph. GraphML and GEXF cannot hold lists, so list attributes are written as
 JSON text there, and None values are left out.
+
+Parsing JSON is the slow part of a query on a saved graph, so the loaded graph
+is also kept in a binary cache (pickle) named by the SHA-256 of the JSON file's
+bytes: an edited file has another hash and is read afresh. The cache lives in
+the user's own cache folder (``$ZEREN_CACHE_DIR``, else
+``$XDG_CACHE_HOME/zeren/graphs``, mode 0700), never beside the graph, so a
+folder someone else wrote cannot plant a pickle; ``ZEREN_CACHE_DIR=off``
+turns it off. Only the newest ``CACHE_KEEP`` entries are kept.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
+import os
+import pickle
 from pathlib import Path
 
 import networkx as nx
 
-from zeren.atomic import atomic_path, write_text
+from zeren.atomic import atomic_path
 from zeren.errors import GraphFileError
 from zeren.safetext import xml_text
 
-__all__ = ["FORMAT_VERSION", "save_graph", "load_graph", "export_graph", "EXPORT_SUFFIXES"]
+__all__ = ["FORMAT_VERSION", "save_graph", "load_graph", "export_graph", "EXPORT_SUFFIXES", "cache_dir"]
 
 FORMAT_VERSION = 1
 EXPORT_SUFFIXES = (".json", ".graphml", ".gexf")
+CACHE_KEEP = 8
+# Bumped whenever the cached object changes shape (another networkx, another schema).
+_CACHE_MAGIC = f"zeren-graph-cache 1 networkx {nx.__version__} format {FORMAT_VERSION}\n".encode()
 
 
 def save_graph(G: nx.MultiDiGraph, path: str | Path) -> Path:
-    """Write ``G`` as a Zeren graph file (node-link JSON with a header); returns the path."""
+    """Write ``G`` as a Zeren graph file (node-link JSON with a header), atomically; returns the path."""
     path = Path(path)
     data = {"zeren_graph": FORMAT_VERSION, **nx.node_link_data(G, edges="links")}
+    raw = (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8", "backslashreplace")
     try:
-        write_text(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        with atomic_path(path) as tmp:
+            tmp.write_bytes(raw)
     except OSError as err:
         raise GraphFileError(f"{path}: cannot write: {err.strerror or err}") from err
+    _cache_store(hashlib.sha256(raw).hexdigest(), G)
     return path
 
 
 def load_graph(path: str | Path) -> nx.MultiDiGraph:
-    """Read a file written by ``save_graph``."""
+    """Read a file written by ``save_graph`` (from the binary cache when the file is unchanged)."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except FileNotFoundError as err:
         raise GraphFileError(f"{path}: no such graph file") from err
+    except IsADirectoryError as err:
+        raise GraphFileError(f"{path}: is a folder, not a graph file") from err
     except OSError as err:
         raise GraphFileError(f"{path}: cannot read: {err.strerror or err}") from err
-    except UnicodeDecodeError as err:
-        raise GraphFileError(f"{path}: not a Zeren graph file") from err
+    digest = hashlib.sha256(raw).hexdigest()
+    cached = _cache_load(digest)
+    if cached is not None:
+        return cached
+    G = _parse(path, raw)
+    _cache_store(digest, G)
+    return G
+
+
+def _parse(path: Path, raw: bytes) -> nx.MultiDiGraph:
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
+        data = json.loads(raw.decode("utf-8"))
+    except RecursionError as err:  # json.loads recurses per level: 100,000 "[" exhaust the stack
+        raise GraphFileError(f"{path}: graph file is nested too deeply to be read") from err
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
         raise GraphFileError(f"{path}: not a Zeren graph file") from err
     if not isinstance(data, dict) or "zeren_graph" not in data:
         raise GraphFileError(f"{path}: not a Zeren graph file")
@@ -60,6 +90,63 @@ def load_graph(path: str | Path) -> nx.MultiDiGraph:
         return nx.node_link_graph(data, directed=True, multigraph=True, edges="links")
     except (KeyError, TypeError, ValueError) as err:
         raise GraphFileError(f"{path}: damaged Zeren graph file ({type(err).__name__}: {err})") from err
+
+
+def cache_dir() -> Path | None:
+    """The folder of the graph cache, or None when ``ZEREN_CACHE_DIR=off``."""
+    setting = os.environ.get("ZEREN_CACHE_DIR", "").strip()
+    if setting.lower() == "off":
+        return None
+    if setting:
+        return Path(setting)
+    base = os.environ.get("XDG_CACHE_HOME", "").strip() or str(Path.home() / ".cache")
+    return Path(base) / "zeren" / "graphs"
+
+
+def _cache_file(digest: str) -> Path | None:
+    folder = cache_dir()
+    return None if folder is None else folder / f"{digest}.pickle"
+
+
+def _cache_load(digest: str) -> nx.MultiDiGraph | None:
+    """The cached graph for this JSON hash, or None (absent, foreign, stale or damaged: read the JSON)."""
+    file = _cache_file(digest)
+    if file is None:
+        return None
+    try:
+        with open(file, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            # only a cache this user wrote and nobody else may write is trusted
+            if st.st_uid != os.getuid() or st.st_mode & 0o022:
+                return None
+            if fh.read(len(_CACHE_MAGIC)) != _CACHE_MAGIC or fh.readline().strip() != digest.encode():
+                return None
+            G = pickle.load(fh)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError, TypeError):
+        return None
+    if not isinstance(G, nx.MultiDiGraph):
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(file)  # most recently used: kept longest
+    return G
+
+
+def _cache_store(digest: str, G: nx.MultiDiGraph) -> None:
+    """Keep ``G`` under its JSON hash; a cache that cannot be written is only slower, never an error."""
+    file = _cache_file(digest)
+    if file is None:
+        return
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        with atomic_path(file) as tmp, open(tmp, "wb") as fh:
+            fh.write(_CACHE_MAGIC + digest.encode() + b"\n")
+            pickle.dump(G, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.chmod(file, 0o600)
+        entries = sorted(file.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in entries[CACHE_KEEP:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        return
 
 
 def export_graph(G: nx.MultiDiGraph, path: str | Path) -> Path:

@@ -1,8 +1,18 @@
-"""Many files → records: every file read, a bad file a failure, the batch never stops."""
+"""Many files → records: every file read, a bad file a failure, the batch never stops.
+
+Files are extracted on all cores (a process pool) and handed back one at a time
+in input order, with at most a few files in flight per worker, so a caller that
+writes each result as it comes holds memory flat whatever the corpus size, and
+the output is the same bytes as a serial run. What needs the order (a notice's
+title and date passed on to its attachments) is done here, in the parent.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
@@ -13,7 +23,12 @@ from zeren.loaders.readers import read_document
 from zeren.loaders.records import Document, Extraction
 from zeren.safetext import path_text
 
-__all__ = ["BatchResult", "extract_paths", "extract_input"]
+__all__ = ["BatchResult", "Outcome", "extract_paths", "extract_input", "iter_extractions", "default_workers"]
+
+# Files queued per worker: enough to keep every core busy, few enough that memory stays flat.
+IN_FLIGHT_PER_WORKER = 4
+# Below this many files, starting worker processes costs more than it saves.
+MIN_FILES_FOR_POOL = 8
 
 
 @dataclass
@@ -23,6 +38,30 @@ class BatchResult:
     extractions: list[Extraction] = field(default_factory=list)
     failures: list[LoaderError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One input's result: its Extraction and read warnings, or the failure saying why not."""
+
+    file: InputFile
+    extraction: Extraction | None = None
+    failure: LoaderError | None = None
+    warnings: tuple[str, ...] = ()
+
+
+def default_workers() -> int:
+    """Worker processes to use: ``ZEREN_WORKERS`` if set, else the cores this process may run on."""
+    setting = os.environ.get("ZEREN_WORKERS", "").strip()
+    if setting:
+        try:
+            return max(1, int(setting))
+        except ValueError as err:
+            raise ZerenError(f"ZEREN_WORKERS must be a whole number, not {setting!r}") from err
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
 
 
 def extract_input(f: InputFile) -> tuple[Extraction, tuple[str, ...]]:
@@ -36,6 +75,89 @@ def extract_input(f: InputFile) -> tuple[Extraction, tuple[str, ...]]:
     if f.member:
         doc += "!" + PurePosixPath(f.source.rsplit("!", 1)[-1]).stem
     return parse_document(text, source=f.source, doc=doc), notes
+
+
+def _extract_one(f: InputFile) -> tuple[Extraction, tuple[str, ...]] | LoaderError:
+    """One input's records and warnings, or the LoaderError saying why not (never raises)."""
+    try:
+        return extract_input(f)
+    except ZerenError as err:
+        return err if isinstance(err, LoaderError) else LoaderError(path_text(f.path), str(err))
+    except Exception as err:  # noqa: BLE001 - any parser bug must not stop the batch
+        failure = LoaderError(path_text(f.path), f"unexpected {type(err).__name__}: {err}")
+        failure.__cause__ = err
+        return failure
+
+
+def _extract_in_worker(f: InputFile) -> tuple[Extraction, tuple[str, ...]] | tuple[str, str, int | None]:
+    """As :func:`_extract_one`, with a failure as plain ``(path, problem, line)``: exceptions
+    with their own constructor arguments do not survive pickling back to the parent."""
+    outcome = _extract_one(f)
+    if isinstance(outcome, LoaderError):
+        return outcome.path, outcome.problem, outcome.line
+    return outcome
+
+
+def _raw_in_order(
+    files: Sequence[InputFile], workers: int
+) -> Iterator[tuple[InputFile, tuple[Extraction, tuple[str, ...]] | LoaderError]]:
+    if workers == 1 or len(files) < MIN_FILES_FOR_POOL:
+        for f in files:
+            yield f, _extract_one(f)
+        return
+    import multiprocessing
+
+    # forkserver: workers start from a clean process, never a fork of one holding
+    # threads (a progress bar) or locks.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["zeren.loaders.extract"])
+    pending: deque[tuple[InputFile, Future]] = deque()
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        try:
+            for f in files:
+                pending.append((f, pool.submit(_extract_in_worker, f)))
+                if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+                    done, future = pending.popleft()
+                    yield done, _result(done, future)
+            while pending:
+                done, future = pending.popleft()
+                yield done, _result(done, future)
+        finally:
+            for _, future in pending:
+                future.cancel()
+
+
+def _result(f: InputFile, future: Future) -> tuple[Extraction, tuple[str, ...]] | LoaderError:
+    try:
+        outcome = future.result()
+    except Exception as err:  # noqa: BLE001 - a worker that died (killed, out of memory) fails its file
+        return LoaderError(path_text(f.path), f"unexpected {type(err).__name__}: {err}")
+    if isinstance(outcome[0], str):
+        return LoaderError(*outcome)
+    return outcome
+
+
+def iter_extractions(files: Sequence[InputFile], *, workers: int | None = None) -> Iterator[Outcome]:
+    """An :class:`Outcome` for every input of :func:`collect_inputs`, in input order.
+
+    ``workers`` processes extract in parallel (default :func:`default_workers`;
+    1 runs in this process). Only ``IN_FLIGHT_PER_WORKER × workers`` files are
+    ever pending, so memory does not grow with the corpus.
+    """
+    workers = default_workers() if workers is None else max(1, workers)
+    notices: dict[Path, Document] = {}
+    with_attachments = {f.notice for f in files if f.notice is not None}
+    for f, raw in _raw_in_order(files, workers):
+        if isinstance(raw, LoaderError):
+            yield Outcome(f, failure=raw)
+            continue
+        extraction, notes = raw
+        if f.notice is not None and f.notice in notices:
+            extraction = _as_attachment(extraction, notices[f.notice])
+        notices[f.path] = extraction.document
+        if not extraction.tasks and f.path not in with_attachments:  # a notice's tasks are in its attachments
+            notes = (*notes, f"{extraction.document.path}: no task found (no responsibility note read)")
+        yield Outcome(f, extraction=extraction, warnings=notes)
 
 
 def _as_attachment(extraction: Extraction, notice: Document) -> Extraction:
@@ -53,36 +175,20 @@ def _as_attachment(extraction: Extraction, notice: Document) -> Extraction:
 
 
 def extract_paths(
-    paths: Iterable[str | Path | InputFile], *, progress: Callable[[Path], None] | None = None
+    paths: Iterable[str | Path | InputFile],
+    *,
+    progress: Callable[[Path], None] | None = None,
+    workers: int | None = None,
 ) -> BatchResult:
     """Extract every file under ``paths``; a bad file becomes a failure and the batch goes on."""
-    result = BatchResult()
     collected = collect_inputs(paths)
-    result.warnings.extend(collected.warnings)
-    notices: dict[Path, Document] = {}
-    with_attachments = {f.notice for f in collected.files if f.notice is not None}
-    for f in collected.files:
-        try:
-            extraction, notes = extract_input(f)
-            if f.notice is not None and f.notice in notices:
-                extraction = _as_attachment(extraction, notices[f.notice])
-            notices[f.path] = extraction.document
-            result.extractions.append(extraction)
-            result.warnings.extend(notes)
-            if (
-                not extraction.tasks and f.path not in with_attachments
-            ):  # a notice's tasks are in its attachments
-                result.warnings.append(
-                    f"{extraction.document.path}: no task found (no responsibility note read)"
-                )
-        except ZerenError as err:
-            result.failures.append(
-                err if isinstance(err, LoaderError) else LoaderError(path_text(f.path), str(err))
-            )
-        except Exception as err:  # noqa: BLE001 - any parser bug must not stop the batch
-            failure = LoaderError(path_text(f.path), f"unexpected {type(err).__name__}: {err}")
-            failure.__cause__ = err
-            result.failures.append(failure)
+    result = BatchResult(warnings=list(collected.warnings))
+    for outcome in iter_extractions(collected.files, workers=workers):
+        if outcome.failure is not None:
+            result.failures.append(outcome.failure)
+        elif outcome.extraction is not None:
+            result.extractions.append(outcome.extraction)
+        result.warnings.extend(outcome.warnings)
         if progress is not None:
-            progress(f.path)
+            progress(outcome.file.path)
     return result

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
+from zeren.atomic import is_partial
 from zeren.safetext import path_text
 
 __all__ = [
@@ -105,6 +106,8 @@ def _walk(root: Path, folder: Path, seen: set[tuple[int, int]]) -> Iterator[Inpu
     seen = seen | {(info.st_dev, info.st_ino)}
     for entry in entries:
         path = Path(entry.path)
+        if is_partial(entry.name):
+            continue  # an output Zeren is writing right now (or a killed run left): never a document
         try:
             is_dir = entry.is_dir()  # follows links: a linked folder is read like any other
         except OSError:

@@ -28,6 +28,7 @@ __all__ = [
     "joined",
     "in_window",
     "has_deadline",
+    "text_key",
 ]
 
 JOIN = "、"  # separator of name lists in output cells, as Chinese lists are written
@@ -76,6 +77,22 @@ def roles(G: nx.MultiDiGraph, task: str, kinds: tuple[str, ...] = (AGENCY, LEADE
         kind = G.nodes[u].get("kind")
         if role in ROLE_EDGES and kind in kinds:
             yield u, kind, role, data
+
+
+def text_key(s: str | None) -> bytes:
+    """Sort key of a string taken from a *list* property, in Neo4j's order for those: by UTF-16 code unit.
+
+    Neo4j orders a stored string property by code point (it compares the UTF-8
+    bytes), as Python does, but the elements of a stored list, and parameters,
+    by UTF-16 code unit (Java strings). The two differ when a character above
+    U+FFFF (CJK Extension B and later) meets one in U+E000–U+FFFF (private use,
+    compatibility forms, U+FFFD). Python sorts list elements with this key so
+    that both backends list them in one order.
+
+    >>> sorted(["县\ue816溪", "县\U0002aa36溪"], key=text_key) == ["县\U0002aa36溪", "县\ue816溪"]
+    True
+    """
+    return (s or "").encode("utf-16-be", "surrogatepass")
 
 
 def task_order(node_id: str, attrs: Mapping[str, Any]) -> tuple[str, float]:

@@ -1,6 +1,18 @@
 // One unit's tasks; see agency.py.
+CALL {
+  // by id or by name, each an index seek
+  MATCH (a:Agency {id: $agency}) RETURN a
+  UNION
+  MATCH (a:Agency {name: $agency}) RETURN a
+  UNION
+  MATCH (a:Leader {id: $agency}) RETURN a
+  UNION
+  MATCH (a:Leader {name: $agency}) RETURN a
+  UNION
+  // another spelling a document used: a scan, but only of agencies
+  MATCH (a:Agency) WHERE $agency IN coalesce(a.spellings, []) RETURN a
+}
 MATCH (a)-[r:LEADS|SUPPORTS]->(t:Task)
-WHERE (a:Agency OR a:Leader) AND (a.id = $agency OR a.name = $agency OR $agency IN coalesce(a.spellings, []))
 OPTIONAL MATCH (p)-[:LEADS|SUPPORTS]->(t)
 WHERE (p:Agency OR p:Leader) AND p <> a
 WITH a, r, t, p

@@ -11,7 +11,7 @@ import networkx as nx
 import pandas as pd
 
 from zeren.graph.schema import HAS_TASK, PLAN
-from zeren.queries._common import edge_kind, frame, roles, task_order
+from zeren.queries._common import edge_kind, frame, roles, task_order, text_key
 
 DESCRIPTION = "Units mentioned by a plan that hold none of its tasks"
 
@@ -44,14 +44,14 @@ def gaps_idle_mentions(
                 active.add(data.get("raw"))
                 active.add(G.nodes[u].get("name"))
                 active.update(G.nodes[u].get("spellings") or ())
-        for m in sorted(set(attrs.get("mentions") or ()) - active):
+        for m in sorted(set(attrs.get("mentions") or ()) - active, key=text_key):
             rows.append(
                 {
                     "plan": p,
                     "doc": attrs.get("doc"),
                     "title": attrs.get("title"),
                     "mention": m,
-                    "_key": (task_order(p, attrs), m),
+                    "_key": (task_order(p, attrs), text_key(m)),
                 }
             )
     rows.sort(key=lambda r: r["_key"])

@@ -1,6 +1,10 @@
 // Documents announcing more plans than they contain; see gaps_missing_plans.py.
-MATCH (d:Document)
-WHERE $doc IS NULL OR d.id = $doc OR d.id = 'doc:' + $doc
+CALL {
+  // every document, or the one named, by index seek
+  MATCH (d:Document) WHERE $doc IS NULL RETURN d
+  UNION ALL
+  MATCH (d:Document) WHERE d.id IN [$doc, 'doc:' + $doc] RETURN d
+}
 OPTIONAL MATCH (d)-[:CONTAINS]->(p:Plan)
 WITH d, collect(DISTINCT p.title) AS titles, count(DISTINCT p) AS contained
 WITH d, titles, contained, coalesce(d.announced_plans, []) AS ann

@@ -1,8 +1,17 @@
 // Tasks with supporting units but no lead; see gaps_no_lead.py.
-MATCH (h)-[:SUPPORTS]->(t:Task)
+CALL {
+  // the tasks in scope, by index seek when a document or plan is named
+  MATCH (t:Task) WHERE $doc IS NULL AND $plan IS NULL RETURN t
+  UNION ALL
+  MATCH (t:Task) WHERE t.doc IN [$doc, CASE WHEN $doc STARTS WITH 'doc:' THEN substring($doc, 4) END]
+    AND ($plan IS NULL OR t.plan_id = $plan OR t.plan = $plan) RETURN t
+  UNION ALL
+  MATCH (t:Task) WHERE $doc IS NULL AND t.plan_id = $plan RETURN t
+  UNION ALL
+  MATCH (t:Task) WHERE $doc IS NULL AND t.plan = $plan AND NOT coalesce(t.plan_id = $plan, false) RETURN t
+}
+MATCH (h)-[:SUPPORTS]->(t)
 WHERE (h:Agency OR h:Leader)
-  AND ($plan IS NULL OR t.plan_id = $plan OR t.plan = $plan)
-  AND ($doc IS NULL OR t.doc = $doc OR 'doc:' + t.doc = $doc)
   AND NOT EXISTS { MATCH (x)-[:LEADS]->(t) WHERE x:Agency OR x:Leader }
 WITH DISTINCT t, h
 ORDER BY h.name

@@ -1,7 +1,15 @@
 // Targets no task covers; see gaps_untargeted.py for the rule.
-MATCH (p:Plan)
-WHERE ($plan IS NULL OR p.id = $plan OR p.title = $plan)
-  AND ($doc IS NULL OR p.doc = $doc OR 'doc:' + p.doc = $doc)
+CALL {
+  // the plans in scope, by index seek when a document or plan is named
+  MATCH (p:Plan) WHERE $doc IS NULL AND $plan IS NULL RETURN p
+  UNION ALL
+  MATCH (p:Plan) WHERE p.doc IN [$doc, CASE WHEN $doc STARTS WITH 'doc:' THEN substring($doc, 4) END]
+    AND ($plan IS NULL OR p.id = $plan OR p.title = $plan) RETURN p
+  UNION ALL
+  MATCH (p:Plan) WHERE $doc IS NULL AND p.id = $plan RETURN p
+  UNION ALL
+  MATCH (p:Plan) WHERE $doc IS NULL AND p.title = $plan AND p.id <> $plan RETURN p
+}
 OPTIONAL MATCH (p)-[:HAS_TASK]->(t:Task)
 WITH p, collect(DISTINCT t) AS ts
 WITH p, [t IN ts WHERE t.text IS NOT NULL | t.text] AS texts, coalesce(p.targets, []) AS targets

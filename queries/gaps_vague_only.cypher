@@ -1,7 +1,16 @@
 // Tasks owned only by vague/collective units; see gaps_vague_only.py.
-MATCH (a:Agency)-[:LEADS|SUPPORTS]->(t:Task)
-WHERE ($plan IS NULL OR t.plan_id = $plan OR t.plan = $plan)
-  AND ($doc IS NULL OR t.doc = $doc OR 'doc:' + t.doc = $doc)
+CALL {
+  // the tasks in scope, by index seek when a document or plan is named
+  MATCH (t:Task) WHERE $doc IS NULL AND $plan IS NULL RETURN t
+  UNION ALL
+  MATCH (t:Task) WHERE t.doc IN [$doc, CASE WHEN $doc STARTS WITH 'doc:' THEN substring($doc, 4) END]
+    AND ($plan IS NULL OR t.plan_id = $plan OR t.plan = $plan) RETURN t
+  UNION ALL
+  MATCH (t:Task) WHERE $doc IS NULL AND t.plan_id = $plan RETURN t
+  UNION ALL
+  MATCH (t:Task) WHERE $doc IS NULL AND t.plan = $plan AND NOT coalesce(t.plan_id = $plan, false) RETURN t
+}
+MATCH (a:Agency)-[:LEADS|SUPPORTS]->(t)
 WITH t, collect(DISTINCT a) AS owners
 WHERE all(a IN owners WHERE a.agency_kind IN ['vague', 'collective'])
   AND NOT EXISTS { MATCH (:Leader)-[:LEADS|SUPPORTS]->(t) }

@@ -1,8 +1,17 @@
 // Leader workload; see leader_workload.py for the meaning of each column.
-MATCH (l:Leader)-[:LEADS]->(t:Task)
-WHERE ($plan IS NULL OR t.plan_id = $plan OR t.plan = $plan)
-  AND ($doc IS NULL OR t.doc = $doc OR 'doc:' + t.doc = $doc)
-  AND ($jurisdiction IS NULL OR l.jurisdiction = $jurisdiction)
+CALL {
+  // the tasks in scope, by index seek when a document or plan is named
+  MATCH (t:Task) WHERE $doc IS NULL AND $plan IS NULL RETURN t
+  UNION ALL
+  MATCH (t:Task) WHERE t.doc IN [$doc, CASE WHEN $doc STARTS WITH 'doc:' THEN substring($doc, 4) END]
+    AND ($plan IS NULL OR t.plan_id = $plan OR t.plan = $plan) RETURN t
+  UNION ALL
+  MATCH (t:Task) WHERE $doc IS NULL AND t.plan_id = $plan RETURN t
+  UNION ALL
+  MATCH (t:Task) WHERE $doc IS NULL AND t.plan = $plan AND NOT coalesce(t.plan_id = $plan, false) RETURN t
+}
+MATCH (l:Leader)-[:LEADS]->(t)
+WHERE ($jurisdiction IS NULL OR l.jurisdiction = $jurisdiction)
 WITH l,
      count(DISTINCT t) AS led,
      count(DISTINCT t.plan_id) AS plans,

@@ -1,7 +1,16 @@
 // Tasks with at least $min_leads lead agencies; see multi_lead_tasks.py.
-MATCH (a:Agency)-[:LEADS]->(t:Task)
-WHERE ($plan IS NULL OR t.plan_id = $plan OR t.plan = $plan)
-  AND ($doc IS NULL OR t.doc = $doc OR 'doc:' + t.doc = $doc)
+CALL {
+  // the tasks in scope, by index seek when a document or plan is named
+  MATCH (t:Task) WHERE $doc IS NULL AND $plan IS NULL RETURN t
+  UNION ALL
+  MATCH (t:Task) WHERE t.doc IN [$doc, CASE WHEN $doc STARTS WITH 'doc:' THEN substring($doc, 4) END]
+    AND ($plan IS NULL OR t.plan_id = $plan OR t.plan = $plan) RETURN t
+  UNION ALL
+  MATCH (t:Task) WHERE $doc IS NULL AND t.plan_id = $plan RETURN t
+  UNION ALL
+  MATCH (t:Task) WHERE $doc IS NULL AND t.plan = $plan AND NOT coalesce(t.plan_id = $plan, false) RETURN t
+}
+MATCH (a:Agency)-[:LEADS]->(t)
 WITH DISTINCT t, a
 ORDER BY a.name
 WITH t, collect(DISTINCT a.name) AS names, count(DISTINCT a) AS n_leads

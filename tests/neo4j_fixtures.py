@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import math
 import os
 import tempfile
 import time
@@ -229,3 +230,16 @@ def small_graph() -> nx.MultiDiGraph:
 @pytest.fixture
 def query_graph() -> nx.MultiDiGraph:
     return small_graph()
+
+
+def normalised(df) -> list[dict]:
+    """Table rows comparable across backends: NaN and None alike, floats rounded, numpy scalars plain."""
+
+    def cell(v):
+        if v is None or (isinstance(v, float) and math.isnan(v)):
+            return None
+        if isinstance(v, float):
+            return round(v, 9)
+        return v.item() if hasattr(v, "item") else v
+
+    return [{k: cell(v) for k, v in row.items()} for row in df.to_dict("records")]

@@ -27,7 +27,10 @@ def run(*args: str, home: Path, **env: str) -> subprocess.CompletedProcess:
 
 def test_usage_and_status_when_stopped(tmp_path):
     out = run("frobnicate", home=tmp_path)
-    assert (out.returncode, out.stderr) == (2, "usage: scripts/neo4j-server start|stop|status|build\n")
+    assert (out.returncode, out.stderr) == (
+        2,
+        "usage: scripts/neo4j-server start|stop|status|build|import DIR\n",
+    )
     out = run("status", home=tmp_path)
     assert (out.returncode, out.stdout) == (3, "neo4j-server: not running\n")
     out = run("stop", home=tmp_path)

@@ -70,7 +70,19 @@ def test_pushing_twice_leaves_one_copy(neo4j_driver):
     clear_graph(neo4j_driver)
     first = push_graph(neo4j_driver, G, batch_size=3)
     second = push_graph(neo4j_driver, G, batch_size=3)
-    assert first == second == {"nodes": 21, "relationships": 23}
+    assert (first["nodes"], first["relationships"], first["created"]) == (21, 23, True)
+    assert (second["nodes"], second["relationships"], second["created"], second["removed"]) == (
+        21,
+        23,
+        False,
+        0,
+    )
+    G2 = G.copy()
+    G2.add_node(agency_id("青山县统计局"), kind=AGENCY, name="青山县统计局", docs=["qs-2023"])  # no task
+    assert push_graph(neo4j_driver, G2)["removed"] == 0
+    assert push_graph(neo4j_driver, G2)["removed"] == 0  # an identical re-push removes nothing
+    clear_graph(neo4j_driver)
+    push_graph(neo4j_driver, G)
     assert count_graph(neo4j_driver) == {"nodes": G.number_of_nodes(), "relationships": G.number_of_edges()}
     record = neo4j_driver.execute_query(
         "MATCH (a:Agency {id: $id})-[r:LEADS]->(t:Task {id: $t}) RETURN a.spellings AS s, r.raw AS raw, "

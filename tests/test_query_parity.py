@@ -8,10 +8,8 @@ for row (floats compared after rounding to 9 decimals, None and NaN alike).
 
 from __future__ import annotations
 
-import math
-
 import pytest
-from neo4j_fixtures import load_into, small_graph
+from neo4j_fixtures import load_into, normalised, small_graph
 
 from zeren.queries import QUERIES, run_query
 
@@ -41,17 +39,6 @@ def with_statuses(G):
         if i % 3 == 0:
             H.nodes[t]["status"] = ("done", "in_progress", "not_started", "reported")[(i // 3) % 4]
     return H
-
-
-def normalised(df) -> list[dict]:
-    def cell(v):
-        if v is None or (isinstance(v, float) and math.isnan(v)):
-            return None
-        if isinstance(v, float):
-            return round(v, 9)
-        return v.item() if hasattr(v, "item") else v
-
-    return [{k: cell(v) for k, v in row.items()} for row in df.to_dict("records")]
 
 
 def cases(G, name: str) -> list[dict]:

@@ -6,7 +6,7 @@ agencies first, and every table the one ``zeren query`` prints.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
 
@@ -52,10 +52,13 @@ def write_report(
     title: str | None = None,
     egos: int = 5,
     lang: str = DEFAULT_LANG,
+    sources: Mapping[str, Path] | None = None,
 ) -> Path:
     """Write ``index.html``, its PNG charts and the HTML views into ``out_dir``; return the index path.
 
-    The page speaks Chinese unless ``lang="en"``.
+    The page and its views speak Chinese unless ``lang="en"``. With ``sources``
+    (``{doc: file}``, from :func:`zeren.viz.source_files`) the views' tasks link to
+    a page per document at their source line.
     """
     words = messages(lang, "report.")
     out = Path(out_dir)
@@ -71,7 +74,7 @@ def write_report(
         else None,
         "calendar": calendar_chart(grid, out / "deadlines.png", lang=lang).name,
     }
-    views, problems = _write_views(G, out, _ranked(work), egos, words)
+    views, problems = _write_views(G, out, _ranked(work), egos, words, lang, sources)
     font = copy_font(out)
     defaults = query_params(QUERIES["workload"][1])
     html = (
@@ -126,12 +129,18 @@ def report_sections(G: nx.MultiDiGraph, lang: str = DEFAULT_LANG) -> list[dict]:
 
 
 def _write_views(
-    G: nx.MultiDiGraph, out: Path, work: pd.DataFrame | None, egos: int, words: dict[str, str]
+    G: nx.MultiDiGraph,
+    out: Path,
+    work: pd.DataFrame | None,
+    egos: int,
+    words: dict[str, str],
+    lang: str,
+    sources: Mapping[str, Path] | None,
 ) -> tuple[list[dict], list[str]]:
     views, problems = [], []
     makers: list[tuple[str, str, str, Callable[[], View]]] = [
-        ("whole.html", words["report.view.whole"], words["report.view.whole.about"], lambda: whole_graph_view(G)),
-        ("coresponsibility.html", words["report.view.coresponsibility"], words["report.view.coresponsibility.about"], lambda: coresponsibility_view(G)),
+        ("whole.html", words["report.view.whole"], words["report.view.whole.about"], lambda: whole_graph_view(G, lang=lang)),
+        ("coresponsibility.html", words["report.view.coresponsibility"], words["report.view.coresponsibility.about"], lambda: coresponsibility_view(G, lang=lang)),
     ]  # fmt: skip
     if work is not None and "agency" in work.columns:
         for i, agency in enumerate(work["agency"].head(egos), start=1):
@@ -141,12 +150,12 @@ def _write_views(
                     f"agency-{i}.html",
                     name,
                     words["report.view.ego.about"],
-                    partial(ego_view, G, agency),
+                    partial(ego_view, G, agency, lang=lang),
                 )
             )
     for file, label, about, make in makers:
         try:
-            write_html(make(), out / file)
+            write_html(make(), out / file, sources=sources)
         except ViewError as err:
             problems.append(f"{label}: {err}")
             continue

@@ -21,7 +21,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["atomic_path", "write_text"]
+__all__ = ["is_partial", "atomic_path", "write_text"]
 
 
 @contextlib.contextmanager
@@ -67,6 +67,18 @@ def write_text(target: str | Path, text: str) -> Path:
     with atomic_path(target) as tmp:
         tmp.write_bytes(text.encode("utf-8", "backslashreplace"))
     return target
+
+
+_PART = re.compile(r"\..+\.(\d+)\.[^.]+\.part")
+
+
+def is_partial(name: str) -> bool:
+    """Whether a file name is one of :func:`atomic_path`'s temporary files (not yet an output).
+
+    >>> is_partial(".tasks.jsonl.4242.ab12cd.part"), is_partial("tasks.jsonl")
+    (True, False)
+    """
+    return _PART.fullmatch(name) is not None
 
 
 def _remove_stale_parts(target: Path) -> None:

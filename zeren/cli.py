@@ -16,7 +16,7 @@ import click
 
 from zeren import __version__
 from zeren.errors import ZerenError
-from zeren.output import emit_tables, table_output, write_jsonl
+from zeren.output import emit_tables, jsonl_writer, table_output, write_jsonl
 from zeren.safetext import path_text, printable
 from zeren.sources import (
     Loaded,
@@ -30,6 +30,8 @@ from zeren.sources import (
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from zeren.loaders.records import Extraction
 
 __all__ = ["cli", "main"]
 
@@ -216,23 +218,39 @@ def extract(
     Example:
       zeren extract ../shared/corpus/seeds -o tasks.jsonl --agencies agencies.jsonl --report report.jsonl
     """
+    from contextlib import ExitStack
+
     from zeren.loaders.export import report_row, task_row
 
-    loaded = extract_with_progress(
-        list(paths),
-        outputs=[output, agencies, report_path],
-        amend=_amend(stated_jurisdiction, manifest, stated_date),
-    )
-    write_jsonl(output, (task_row(t) for e in loaded.extractions for t in e.tasks))
-    if agencies:
-        from zeren.graph.aliases import agency_rows
+    options = resolution_options(aliases, gazetteer) if agencies else {}
+    names: dict[tuple[str, str], dict] = {}
+    with ExitStack() as files:
+        write_task = files.enter_context(jsonl_writer(output))
+        write_report = files.enter_context(jsonl_writer(report_path)) if report_path else None
 
-        write_jsonl(agencies, agency_rows(loaded.extractions, **resolution_options(aliases, gazetteer)))
-    if report_path:
-        write_jsonl(report_path, (report_row(r) for e in loaded.extractions for r in e.report))
-    else:
-        for entry in (r for e in loaded.extractions for r in e.report):
-            click.echo(printable(f"Unparsed: {entry.path}:{entry.line}: {entry.reason}"), err=True)
+        def keep(e: Extraction) -> None:
+            # written as each document arrives, in input order: nothing held but agency names
+            for t in e.tasks:
+                write_task(task_row(t))
+            for r in e.report:
+                if write_report is not None:
+                    write_report(report_row(r))
+                else:
+                    click.echo(printable(f"Unparsed: {r.path}:{r.line}: {r.reason}"), err=True)
+            if agencies:
+                from zeren.graph.aliases import agency_rows
+
+                for row in agency_rows([e], **options):
+                    names.setdefault((row["doc"], row["name"]), row)
+
+        loaded = extract_with_progress(
+            list(paths),
+            outputs=[output, agencies, report_path],
+            amend=_amend(stated_jurisdiction, manifest, stated_date),
+            keep=keep,
+        )
+    if agencies:
+        write_jsonl(agencies, (names[k] for k in sorted(names)))
     _finish(loaded)
 
 
@@ -841,9 +859,17 @@ def viz(sources, output, view, agency, plan, doc, level, source_dirs, lang, alia
     show_default=True,
     help="Language of the page (Chinese by default).",
 )
+@click.option(
+    "--sources",
+    "source_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder the documents were read from, for the source pages (default: the folders read; "
+    "needed with a saved graph). Repeatable.",
+)
 @ALIASES
 @GAZETTEER
-def report(sources, output, lang, aliases, gazetteer):
+def report(sources, output, lang, source_dirs, aliases, gazetteer):
     """Write a planner's report: who is overloaded and why, progress, deadline calendar, hotspots, gaps, views.
 
     \b
@@ -851,10 +877,13 @@ def report(sources, output, lang, aliases, gazetteer):
       zeren report ../shared/corpus/seeds -o report/
       zeren report graph.json -o report-en/ --lang en
     """
+    from zeren.viz import source_files
     from zeren.viz.report import write_report
 
     loaded = _graph(sources, aliases, gazetteer, output)
-    index = write_report(loaded.graph, output, lang=lang)
+    roots = list(source_dirs) or ([] if _saved_graph(sources) else list(sources))
+    files = source_files(loaded.graph, roots) if roots else {}
+    index = write_report(loaded.graph, output, lang=lang, sources=files)
     click.echo(f"Wrote {path_text(index)}", err=True)
     if loaded.failures:
         raise Failed
@@ -873,7 +902,7 @@ def neo4j():
 @neo4j_options
 @click.option("--clear", is_flag=True, help="Delete the server's Zeren graph first.")
 def neo4j_push(graph_file, uri, user, database, clear):
-    """Push a saved graph to Neo4j (idempotent: pushing twice leaves one copy).
+    """Push a saved graph to Neo4j: the server then holds what the file holds for its documents.
 
     \b
     Example:
@@ -900,7 +929,57 @@ def neo4j_push(graph_file, uri, user, database, clear):
             )
     finally:
         driver.close()
+    if written["removed"]:
+        click.echo(f"Removed {written['removed']} stale nodes/relationships of these documents", err=True)
+    if written["other_documents"]:
+        click.echo(
+            f"Note: the server also holds {written['other_documents']} other document(s), left as they were "
+            "(use --clear to replace everything)",
+            err=True,
+        )
     click.echo(f"Pushed {written['nodes']} nodes and {written['relationships']} relationships", err=True)
+
+
+@neo4j.command("import")
+@click.argument("graph_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@output_option("Folder for the CSVs of 'neo4j-admin database import'.", folder=True)
+@click.option(
+    "--server-home",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="State folder of a local server run by scripts/neo4j-server (e.g. .neo4j): "
+    "bulk-load the CSVs into it (it restarts on the new store), then create the constraints.",
+)
+def neo4j_import(graph_file, output, server_home):
+    """Bulk-load a saved graph: write admin-import CSVs, and load them into a local server.
+
+    The offline importer is the fastest way into an empty database; it replaces
+    the server's whole database.
+
+    \b
+    Example:
+      zeren neo4j import graph.json -o import/ --server-home .neo4j
+    """
+    from zeren.graph.io import load_graph
+    from zeren.graph.neo4j_store import import_into_local_server, write_import_csvs
+
+    written = write_import_csvs(load_graph(graph_file), output)
+    click.echo(
+        f"Wrote {output}: {written['nodes']} nodes and {written['relationships']} relationships as CSV",
+        err=True,
+    )
+    if server_home is None:
+        click.echo(
+            "Load with: neo4j-admin database import full neo4j --overwrite-destination --multiline-fields=true "
+            f"--array-delimiter=U+001F --nodes={output}/nodes-*.csv --relationships={output}/rels-*.csv "
+            "(one option per file), then run 'zeren neo4j push' once for the constraints",
+            err=True,
+        )
+        return
+    held = import_into_local_server(output, server_home)
+    click.echo(
+        f"Imported {held['nodes']} nodes and {held['relationships']} relationships; constraints created",
+        err=True,
+    )
 
 
 @neo4j.command("clear")

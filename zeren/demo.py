@@ -23,7 +23,7 @@ def run_demo(output: Path, *, sources: Path | None = None) -> Iterator[str]:
     from zeren.loaders.export import task_row
     from zeren.output import write_csv, write_jsonl
     from zeren.queries import GROUPS, run_query
-    from zeren.viz import coresponsibility_view, whole_graph_view, write_html
+    from zeren.viz import coresponsibility_view, source_files, whole_graph_view, write_html
     from zeren.viz.report import write_report
 
     try:
@@ -35,7 +35,8 @@ def run_demo(output: Path, *, sources: Path | None = None) -> Iterator[str]:
     from zeren.loaders.inputs import collect_files
     from zeren.sources import refuse_overwrite
 
-    inputs = collect_files([sources or SAMPLES / "plans"])
+    folder = sources or SAMPLES / "plans"
+    inputs = collect_files([folder])
     refuse_overwrite([output], inputs)
     gazetteer = Gazetteer.load(SAMPLES / "gazetteer.json") if sources is None else None
     batch = extract_paths(inputs)
@@ -56,8 +57,9 @@ def run_demo(output: Path, *, sources: Path | None = None) -> Iterator[str]:
         write_csv(run_query(name, G), path)
         yield f"table → {path}"
 
-    write_html(whole_graph_view(G), output / "graph.html")
+    pages = source_files(G, [folder])  # each task links to its line in a page per document
+    write_html(whole_graph_view(G), output / "graph.html", sources=pages)
     yield f"interactive graph → {output / 'graph.html'}"
-    write_html(coresponsibility_view(G), output / "coresponsibility.html")
+    write_html(coresponsibility_view(G), output / "coresponsibility.html", sources=pages)
     yield f"co-responsibility network → {output / 'coresponsibility.html'}"
-    yield f"report → {write_report(G, output / 'report')}"
+    yield f"report → {write_report(G, output / 'report', sources=pages)}"

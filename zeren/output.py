@@ -19,21 +19,24 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import os
 import sys
 import textwrap
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-import pandas as pd
 
 from zeren.atomic import atomic_path, write_text
 from zeren.cells import safe_cell
 from zeren.errors import ZerenError
 from zeren.safetext import path_text, printable
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "FORMATS",
@@ -41,6 +44,7 @@ __all__ = [
     "emit_tables",
     "write_csv",
     "write_jsonl",
+    "jsonl_writer",
     "fit_columns",
     "terminal_width",
 ]
@@ -92,7 +96,7 @@ def _cell(value: object) -> str:
     """A value as terminal text: a control character in a name is shown escaped, never sent raw."""
     if isinstance(value, (list, tuple, set)):
         return printable("、".join(str(v) for v in value))
-    if value is None or (isinstance(value, float) and pd.isna(value)):
+    if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""  # a missing value, not the word "nan"
     if isinstance(value, float):
         return f"{value:.2f}".rstrip("0").rstrip(".") if abs(value) < 1e15 else f"{value:g}"
@@ -100,7 +104,9 @@ def _cell(value: object) -> str:
 
 
 def _numeric(series: pd.Series) -> bool:
-    return pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series)
+    from pandas.api.types import is_bool_dtype, is_numeric_dtype
+
+    return is_numeric_dtype(series) or is_bool_dtype(series)
 
 
 def terminal_width() -> int | None:
@@ -173,7 +179,7 @@ def _as_table_text(title: str | None, df: pd.DataFrame) -> None:
             width=widths[column],
             no_wrap=not wrap,
             overflow="fold" if wrap else "ellipsis",
-            justify="right" if numeric and not pd.api.types.is_bool_dtype(df[column]) else "left",
+            justify="right" if numeric and df[column].dtype != bool else "left",
         )
     for row in df[list(widths)].itertuples(index=False):
         table.add_row(*(Text(_cell(v)) for v in row))  # Text: a "[/]" in a name is not rich markup
@@ -271,7 +277,7 @@ def write_xlsx(tables: dict[str, pd.DataFrame], path: Path) -> None:
 def _xlsx_value(value: object) -> object:
     if isinstance(value, (list, tuple, set)):
         value = "、".join(str(v) for v in value)
-    if value is None or (isinstance(value, float) and pd.isna(value)):
+    if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
     if hasattr(value, "item"):  # numpy scalars → Python numbers
         value = value.item()
@@ -297,13 +303,26 @@ def write_csv(df: pd.DataFrame, path: Path) -> None:
 
 def write_jsonl(path: Path, rows: Iterable[dict]) -> None:
     """Write dicts as JSON lines, Chinese kept readable."""
+    with jsonl_writer(path) as write:
+        for row in rows:
+            write(row)
+
+
+@contextmanager
+def jsonl_writer(path: Path) -> Iterator[Callable[[dict], None]]:
+    """A function writing one dict as a JSON line; the file appears whole on exit, or not at all."""
+    from zeren.atomic import atomic_path
+
     with (
         _writing(path),
         atomic_path(path) as tmp,
         tmp.open("w", encoding="utf-8", errors="backslashreplace") as fh,
     ):
-        for row in rows:
+
+        def write(row: dict) -> None:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+        yield write
 
 
 @contextmanager

@@ -14,19 +14,18 @@ from __future__ import annotations
 import contextlib
 import os
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
-import networkx as nx
 
 from zeren.errors import LoaderError, ZerenError
 from zeren.safetext import path_text, printable
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    import networkx as nx
 
     from zeren.loaders.inputs import InputFile
     from zeren.loaders.records import Extraction
@@ -35,6 +34,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Loaded",
+    "Tally",
     "extract_with_progress",
     "load_graph_or_documents",
     "read_graph",
@@ -44,35 +44,83 @@ __all__ = [
 ]
 
 
+def _empty_graph() -> nx.MultiDiGraph:
+    import networkx as nx
+
+    return nx.MultiDiGraph()
+
+
+@dataclass
+class Tally:
+    """Counts over the documents read, kept when the Extractions themselves are not."""
+
+    documents: int = 0
+    notes: int = 0
+    tasks: int = 0
+    unparsed: int = 0
+
+    def add(self, e: Extraction) -> None:
+        self.documents += 1
+        self.notes += e.notes_seen
+        self.tasks += len(e.tasks)
+        self.unparsed += len(e.report)
+
+    @classmethod
+    def of(cls, extractions: Iterable[Extraction]) -> Tally:
+        tally = cls()
+        for e in extractions:
+            tally.add(e)
+        return tally
+
+
 @dataclass
 class Loaded:
-    """What the user's paths gave: records, failed files, the graph (empty until built), time taken."""
+    """What the user's paths gave: records, failed files, warnings, the graph (empty until built), time."""
 
     extractions: list[Extraction] = field(default_factory=list)
     failures: list[LoaderError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # files read in part, or once for two names
-    graph: nx.MultiDiGraph = field(default_factory=nx.MultiDiGraph)
     seconds: float = 0.0
+    built: nx.MultiDiGraph | None = None  # made on first use: extracting alone never imports networkx
+    tally: Tally | None = None  # set when documents were read
+
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        if self.built is None:
+            self.built = _empty_graph()
+        return self.built
+
+    @graph.setter
+    def graph(self, G: nx.MultiDiGraph) -> None:
+        self.built = G
 
 
 def extract_with_progress(
-    paths: list[Path], *, outputs: Iterable[Path | None] = (), amend: Amend | None = None
+    paths: list[Path],
+    *,
+    outputs: Iterable[Path | None] = (),
+    amend: Amend | None = None,
+    keep: Callable[[Extraction], None] | None = None,
 ) -> Loaded:
     """Extract every document under ``paths``, showing a progress bar on a terminal.
 
     ``outputs`` are the files (or folders) the command will write: refused if the run reads them.
     ``amend`` (the user's statements about the documents) is applied to each extraction.
+    With ``keep``, each Extraction is handed to it in input order and only
+    counted, not held, so memory stays flat whatever the corpus size.
     """
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from zeren.loaders.batch import extract_paths
+    from zeren.loaders.batch import iter_extractions
     from zeren.loaders.inputs import collect_inputs
 
     collected = collect_inputs(paths)
     files = collected.files
     refuse_overwrite(outputs, files)
     started = time.perf_counter()
+    tally = Tally()
+    loaded = Loaded(warnings=list(collected.warnings), tally=tally)
     with Progress(
         TextColumn("Reading"),
         BarColumn(),
@@ -85,12 +133,20 @@ def extract_with_progress(
         disable=len(files) < 2 or not console.is_terminal,
     ) as bar:
         job = bar.add_task("", total=len(files))
-        batch = extract_paths(
-            files, progress=lambda p: bar.update(job, advance=1, description=path_text(Path(p).name))
-        )
-    warnings = [*collected.warnings, *batch.warnings]
-    extractions = [amend(e) for e in batch.extractions] if amend else batch.extractions
-    return Loaded(extractions, list(batch.failures), warnings, seconds=time.perf_counter() - started)
+        for outcome in iter_extractions(files):
+            if outcome.failure is not None:
+                loaded.failures.append(outcome.failure)
+            elif outcome.extraction is not None:
+                extraction = amend(outcome.extraction) if amend else outcome.extraction
+                tally.add(extraction)
+                if keep is None:
+                    loaded.extractions.append(extraction)
+                else:
+                    keep(extraction)
+            loaded.warnings.extend(outcome.warnings)
+            bar.update(job, advance=1, description=path_text(outcome.file.path.name))
+    loaded.seconds = time.perf_counter() - started
+    return loaded
 
 
 def load_graph_or_documents(
@@ -106,7 +162,7 @@ def load_graph_or_documents(
 
     if len(paths) == 1 and paths[0].suffix.lower() == ".json":
         refuse_overwrite(outputs, paths)
-        return Loaded(graph=read_graph(paths[0]))
+        return Loaded(built=read_graph(paths[0]))
     loaded = extract_with_progress(paths, outputs=outputs, amend=amend)
     started = time.perf_counter()
     loaded.graph = build_graph(loaded.extractions, **resolution_options(aliases, gazetteer))
@@ -191,12 +247,11 @@ def report_failures(loaded: Loaded) -> None:
         click.echo(f"Warning: {printable(warning)}", err=True)
     for failure in loaded.failures:
         click.echo(f"Error: {printable(str(failure))}", err=True)
-    if loaded.extractions or loaded.failures:
-        notes = sum(e.notes_seen for e in loaded.extractions)
-        tasks = sum(len(e.tasks) for e in loaded.extractions)
-        unparsed = sum(len(e.report) for e in loaded.extractions)
+    tally = loaded.tally or Tally.of(loaded.extractions)
+    if tally.documents or loaded.failures:
         click.echo(
-            f"{len(loaded.extractions)} document(s) read, {len(loaded.failures)} failed; "
-            f"{notes} responsibility note(s) seen, {tasks} task(s) made, {unparsed} reported unparsed.",
+            f"{tally.documents} document(s) read, {len(loaded.failures)} failed; "
+            f"{tally.notes} responsibility note(s) seen, {tally.tasks} task(s) made, "
+            f"{tally.unparsed} reported unparsed.",
             err=True,
         )

@@ -13,7 +13,7 @@ import org.neo4j.harness.Neo4jBuilders;
  * A Neo4j 5 community server for Zeren's tests and benchmarks, run from the
  * test harness so it needs nothing but Maven Central and a JDK 17.
  *
- * Usage: NEO4J_PASSWORD=... ZerenNeo4j PORT WORKDIR. Bolt listens on
+ * Usage: NEO4J_PASSWORD=... ZerenNeo4j PORT WORKDIR [-Dzeren.seed=NEO4J_HOME of an imported store]. Bolt listens on
  * 127.0.0.1:PORT with auth on; the user neo4j gets the password from the
  * environment (never the command line, which any user can read). Prints "READY bolt://..." once Bolt
  * answers and shuts the database down cleanly on SIGTERM.
@@ -29,7 +29,13 @@ public final class ZerenNeo4j {
         Path work = Path.of(args[1]);
         Files.createDirectories(work);
         long pageCache = Long.parseLong(System.getProperty("zeren.pagecache", "536870912"));
-        Neo4j neo4j = Neo4jBuilders.newInProcessBuilder(work)
+        var builder = Neo4jBuilders.newInProcessBuilder(work);
+        // A store written by `neo4j-admin database import` (scripts/neo4j-server import): start from a copy of it.
+        String seed = System.getProperty("zeren.seed", "");
+        if (!seed.isEmpty()) {
+            builder = builder.copyFrom(Path.of(seed));
+        }
+        Neo4j neo4j = builder
                 .withDisabledServer()
                 .withConfig(BoltConnector.enabled, true)
                 .withConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
