@@ -357,3 +357,22 @@ def test_a_document_without_tasks_is_never_silent(tmp_path: Path) -> None:
         f"{path}: the text looks like mojibake (Latin letters where Chinese is expected); tasks may be missing",
         "lost.txt: no task found (no responsibility note read)",
     ]
+
+
+def test_undecodable_bytes_reach_the_extraction_report(tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    data = (PLAN_TEXT * 3).encode("gb18030")
+    cut = data.index(b"\n") + 1
+    (tmp_path / "plan.txt").write_bytes(data[:cut] + b"\xff" + data[cut:])
+    report = tmp_path / "report.jsonl"
+    result = subprocess.run(
+        [sys.executable, "-m", "zeren", "extract", str(tmp_path / "plan.txt"), "-o", str(tmp_path / "t.jsonl"),
+         "--report", str(report)],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in report.read_text(encoding="utf-8").splitlines()]
+    assert any("undecodable byte sequence" in r["reason"] for r in rows)

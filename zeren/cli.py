@@ -249,6 +249,11 @@ def extract(
             amend=_amend(stated_jurisdiction, manifest, stated_date),
             keep=keep,
         )
+        if write_report is not None:
+            # what a reader could not read (undecodable bytes, a file read once for two names) is
+            # reported beside the notes the parser could not read
+            for warning in loaded.warnings:
+                write_report({"path": None, "line": None, "reason": warning, "text": ""})
     if agencies:
         write_jsonl(agencies, (names[k] for k in sorted(names)))
     _finish(loaded)
