@@ -69,3 +69,16 @@ def agency_pairs(
     """The ``n`` pairs (all when None) sharing at least ``min_shared`` tasks, heaviest first."""
     rows = [r for r in pair_rows(G, plan, doc) if r["shared"] >= int(min_shared)]
     return frame(rows if n is None else rows[: int(n)], COLUMNS)
+
+
+def pair_network(pairs: list[dict]) -> tuple[nx.Graph, dict[str, str]]:
+    """The weighted agency–agency graph of a pair table, built in a fixed order, and agency names."""
+    pairs = sorted(pairs, key=lambda r: (r["agency_a"], r["agency_b"]))
+    names: dict[str, str] = {}
+    for r in pairs:
+        names[r["agency_a"]] = r["name_a"]
+        names[r["agency_b"]] = r["name_b"]
+    net = nx.Graph()
+    net.add_nodes_from(sorted(names))
+    net.add_weighted_edges_from((r["agency_a"], r["agency_b"], int(r["shared"])) for r in pairs)
+    return net, names

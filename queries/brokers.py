@@ -21,7 +21,7 @@ import networkx as nx
 import pandas as pd
 
 from zeren.queries._common import frame
-from zeren.queries.agency_pairs import pair_rows
+from zeren.queries.agency_pairs import pair_network, pair_rows
 
 DESCRIPTION = "Agencies with the highest betweenness in the co-responsibility network"
 
@@ -39,14 +39,7 @@ def validate(*, n=None, sample=None, **_) -> None:
 
 def rank(pairs: list[dict], n: int | None, sample: int | None = None) -> pd.DataFrame:
     """Betweenness of every agency in ``pairs`` (rows with agency_a/b and name_a/b), top ``n``."""
-    pairs = sorted(pairs, key=lambda r: (r["agency_a"], r["agency_b"]))
-    names: dict[str, str] = {}
-    for r in pairs:
-        names[r["agency_a"]] = r["name_a"]
-        names[r["agency_b"]] = r["name_b"]
-    net = nx.Graph()
-    net.add_nodes_from(sorted(names))
-    net.add_edges_from((r["agency_a"], r["agency_b"]) for r in pairs)
+    net, names = pair_network(pairs)  # betweenness here counts hops: the weights are not used
     k = None if not sample or int(sample) >= len(net) else int(sample)
     scores = nx.betweenness_centrality(net, k=k, seed=0 if k else None)
     rows = [{"agency": a, "name": names[a], "betweenness": scores[a], "partners": net.degree(a)} for a in net]

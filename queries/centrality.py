@@ -19,7 +19,7 @@ import networkx as nx
 import pandas as pd
 
 from zeren.queries._common import frame
-from zeren.queries.agency_pairs import pair_rows
+from zeren.queries.agency_pairs import pair_network, pair_rows
 
 DESCRIPTION = "Agency centrality in the co-responsibility network (degree, betweenness, eigenvector)"
 
@@ -39,19 +39,6 @@ _DIGITS = 6
 def validate(*, n=None, **_) -> None:
     if n is not None and int(n) < 0:
         raise ValueError("n must be >= 0")
-
-
-def pair_network(pairs: list[dict]) -> tuple[nx.Graph, dict[str, str]]:
-    """The weighted agency–agency graph of a pair table, built in a fixed order, and agency names."""
-    pairs = sorted(pairs, key=lambda r: (r["agency_a"], r["agency_b"]))
-    names: dict[str, str] = {}
-    for r in pairs:
-        names[r["agency_a"]] = r["name_a"]
-        names[r["agency_b"]] = r["name_b"]
-    net = nx.Graph()
-    net.add_nodes_from(sorted(names))
-    net.add_weighted_edges_from((r["agency_a"], r["agency_b"], int(r["shared"])) for r in pairs)
-    return net, names
 
 
 def eigenvector(net: nx.Graph) -> dict[str, float]:

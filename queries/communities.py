@@ -17,8 +17,7 @@ import networkx as nx
 import pandas as pd
 
 from zeren.queries._common import frame
-from zeren.queries.agency_pairs import pair_rows
-from zeren.queries.centrality import pair_network
+from zeren.queries.agency_pairs import pair_network, pair_rows
 
 DESCRIPTION = "Communities (seeded Louvain) of the co-responsibility network"
 

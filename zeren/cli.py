@@ -46,6 +46,21 @@ ALIASES = click.option(
     type=click.Path(dir_okay=False, path_type=Path),
     help="Agency table (from 'zeren agencies') whose corrections the build honours.",
 )
+SOURCE_DIRS = click.option(
+    "--sources",
+    "source_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder the documents were read from, for the source pages (default: the folders read; "
+    "needed with a saved graph). Repeatable.",
+)
+LANG = click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    default="zh",
+    show_default=True,
+    help="Language of the page (the data stays as written).",
+)
 GAZETTEER = click.option(
     "--gazetteer",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -776,21 +791,8 @@ VIEW_OPTIONS = {
 @click.option("--plan", help="Only this plan (id or title), for --view graph; the plan of --view matrix.")
 @click.option("--doc", help="Only this document (id), for --view graph.")
 @click.option("--level", help="Only agencies of this level, for --view graph.")
-@click.option(
-    "--sources",
-    "source_dirs",
-    multiple=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder the documents were read from, to write the source pages (default: the folders read; "
-    "needed with a saved graph). Repeatable.",
-)
-@click.option(
-    "--lang",
-    type=click.Choice(["zh", "en"]),
-    default="zh",
-    show_default=True,
-    help="Language of the page (the data stays as written).",
-)
+@SOURCE_DIRS
+@LANG
 @ALIASES
 @GAZETTEER
 def viz(sources, output, view, agency, plan, doc, level, source_dirs, lang, aliases, gazetteer):
@@ -857,21 +859,8 @@ def viz(sources, output, view, agency, plan, doc, level, source_dirs, lang, alia
 @cli.command()
 @SOURCES
 @output_option("Folder to write the report into.", folder=True)
-@click.option(
-    "--lang",
-    type=click.Choice(["zh", "en"]),
-    default="zh",
-    show_default=True,
-    help="Language of the page (Chinese by default).",
-)
-@click.option(
-    "--sources",
-    "source_dirs",
-    multiple=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder the documents were read from, for the source pages (default: the folders read; "
-    "needed with a saved graph). Repeatable.",
-)
+@LANG
+@SOURCE_DIRS
 @ALIASES
 @GAZETTEER
 def report(sources, output, lang, source_dirs, aliases, gazetteer):
