@@ -177,6 +177,8 @@ def load_overrides(path: str | Path) -> Overrides:
                 no,
             )
         entries[scope], where[scope] = override, no
+    if not entries:  # an empty table would silently change nothing
+        raise LoaderError(str(path), "the agency table has no rows (write one with 'zeren agencies')")
     return Overrides(entries)
 
 

@@ -190,6 +190,8 @@ def read_places(path: str | Path) -> list[Place]:
         data = json.loads(text)
     except json.JSONDecodeError as err:
         raise LoaderError(str(path), f"not JSON: {err.msg}", err.lineno) from err
+    except RecursionError as err:  # json.loads recurses per level: 100,000 "[" exhaust the stack
+        raise LoaderError(str(path), "gazetteer is nested too deeply to be read") from err
     return parse_places(data, source=str(path))
 
 

@@ -14,6 +14,8 @@ import fcntl
 import hashlib
 import math
 import os
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -106,7 +108,8 @@ def load_into(driver, G: nx.MultiDiGraph) -> None:
 QS, YL = "qs-2023", "yl-2024"
 
 
-def _agency(G, name, place, level, kind="government"):
+def add_agency(G, name, place, level, kind="government", docs=()):
+    """An Agency node spelled one way; returns its id."""
     G.add_node(
         agency_id(name),
         kind=AGENCY,
@@ -115,7 +118,7 @@ def _agency(G, name, place, level, kind="government"):
         level=level,
         agency_kind=kind,
         spellings=[name],
-        docs=[],
+        docs=list(docs),
     )
     return agency_id(name)
 
@@ -191,15 +194,15 @@ def small_graph() -> nx.MultiDiGraph:
     G.add_node(py, kind=PLAN, name=ty, title=ty, doc=YL, targets=[], mentions=[])
     G.add_edge(doc_id(QS), pq, key=CONTAINS)
     G.add_edge(doc_id(YL), py, key=CONTAINS)
-    fin = _agency(G, "青山县财政局", "青山县", "county")
-    hou = _agency(G, "青山县住房城乡建设局", "青山县", "county")
-    com = _agency(G, "青山县商务局", "青山县", "county")
-    res = _agency(G, "青山县自然资源局", "青山县", "county")
-    towns = _agency(G, "青山县各乡镇人民政府", "青山县", "county", "collective")
-    vague = _agency(G, "青山县有关部门", "青山县", "county", "vague")
-    dev = _agency(G, "云岭州发展改革委", "云岭州", "prefecture")
-    yfin = _agency(G, "云岭州财政局", "云岭州", "prefecture")
-    gov = _agency(G, "云岭州政务服务局", "云岭州", "prefecture")
+    fin = add_agency(G, "青山县财政局", "青山县", "county")
+    hou = add_agency(G, "青山县住房城乡建设局", "青山县", "county")
+    com = add_agency(G, "青山县商务局", "青山县", "county")
+    res = add_agency(G, "青山县自然资源局", "青山县", "county")
+    towns = add_agency(G, "青山县各乡镇人民政府", "青山县", "county", "collective")
+    vague = add_agency(G, "青山县有关部门", "青山县", "county", "vague")
+    dev = add_agency(G, "云岭州发展改革委", "云岭州", "prefecture")
+    yfin = add_agency(G, "云岭州财政局", "云岭州", "prefecture")
+    gov = add_agency(G, "云岭州政务服务局", "云岭州", "prefecture")
     li = leader_id("青山县", "李明")
     G.add_node(li, kind=LEADER, name="李明", jurisdiction="青山县")
     june = ("2023年6月底前", "2023-06-30")
@@ -243,3 +246,14 @@ def normalised(df) -> list[dict]:
         return v.item() if hasattr(v, "item") else v
 
     return [{k: cell(v) for k, v in row.items()} for row in df.to_dict("records")]
+
+
+def zeren(*args, env: dict[str, str]) -> subprocess.CompletedProcess:
+    """The zeren command in a subprocess, with ``env`` over this process's environment."""
+    return subprocess.run(
+        [sys.executable, "-m", "zeren", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, **env},
+    )

@@ -3,23 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
+from neo4j_fixtures import zeren
 
 pytestmark = pytest.mark.neo4j
-
-
-def zeren(*args, env: dict[str, str]) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "zeren", *map(str, args)],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env={**os.environ, **env},
-    )
 
 
 def test_push_then_query_gives_the_embedded_tables(neo4j_driver, neo4j_env, seeds_dir, tmp_path):

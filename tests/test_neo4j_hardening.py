@@ -10,34 +10,22 @@ and EXPLAIN shows index seeks for lookups by agency, document and plan.
 from __future__ import annotations
 
 import contextlib
-import os
 import socket
 import subprocess
-import sys
 import threading
 from pathlib import Path
 
 import pytest
-from neo4j_fixtures import load_into, normalised, small_graph
+from neo4j_fixtures import add_agency, load_into, normalised, small_graph, zeren
 
 from zeren.errors import BackendError
 from zeren.graph.io import save_graph
 from zeren.graph.neo4j_store import clear_graph, connect, count_graph, push_graph, redact
-from zeren.graph.schema import AGENCY, LEADS, SUPPORTS, agency_id
+from zeren.graph.schema import LEADS, SUPPORTS, agency_id
 from zeren.queries import run_query
 from zeren.queries._run import cypher_text
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def zeren(*args, env: dict[str, str]) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "zeren", *map(str, args)],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env={**os.environ, **env},
-    )
 
 
 def free_port() -> int:
@@ -242,16 +230,7 @@ def test_both_backends_order_strings_alike_for_every_character(neo4j_driver):
     assert sorted([ext_b, private]) == [private, ext_b]  # by code point; UTF-16 puts ext_b first
     G.nodes[plan]["mentions"] = [private, ext_b]  # mentioned in the plan, holding none of its tasks
     for i, name in enumerate((private, ext_b)):
-        G.add_node(
-            agency_id(name),
-            kind=AGENCY,
-            name=name,
-            jurisdiction="青山县",
-            level="county",
-            agency_kind="government",
-            spellings=[name],
-            docs=["yl-2024"],
-        )
+        add_agency(G, name, "青山县", "county", docs=["yl-2024"])
         G.add_edge(agency_id(name), "task:yl-2024:2", key=SUPPORTS, raw=name, position=i + 1)
     load_into(neo4j_driver, G)
     for name, params in (

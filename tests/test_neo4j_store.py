@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from neo4j_fixtures import load_into, small_graph
+from neo4j_fixtures import add_agency, load_into, small_graph
 
 from zeren.errors import BackendError
 from zeren.graph.neo4j_store import clear_graph, connect, count_graph, push_graph
@@ -160,16 +160,7 @@ def test_injection_strings_are_stored_and_returned_as_plain_text(neo4j_driver):
     G = small_graph()
     task = "task:qs-2023:3"
     for i, name in enumerate(NASTY):
-        G.add_node(
-            agency_id(name),
-            kind=AGENCY,
-            name=name,
-            jurisdiction="青山县",
-            level="county",
-            agency_kind="government",
-            spellings=[name],
-            docs=[],
-        )
+        add_agency(G, name, "青山县", "county")
         G.add_edge(agency_id(name), task, key=LEADS, raw=name, position=i)
     plan = "plan:qs-2023:1"
     G.nodes[plan]["title"] = G.nodes[plan]["name"] = NASTY[1]

@@ -22,7 +22,6 @@ from zeren.sources import (
     Loaded,
     extract_with_progress,
     load_graph_or_documents,
-    read_graph,
     refuse_overwrite,
     report_failures,
     resolution_options,
@@ -322,10 +321,10 @@ def export(graph_file, output):
     Example:
       zeren export graph.json -o graph.gexf
     """
-    from zeren.graph.io import export_graph
+    from zeren.graph.io import export_graph, load_graph
 
     refuse_overwrite([output], [graph_file])
-    export_graph(read_graph(graph_file), output)
+    export_graph(load_graph(graph_file), output)
     click.echo(f"Wrote {path_text(output)}", err=True)
 
 
@@ -904,9 +903,10 @@ def neo4j_push(graph_file, uri, user, database, clear):
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from zeren.graph.io import load_graph
     from zeren.graph.neo4j_store import clear_graph, connect, push_graph
 
-    G = read_graph(graph_file)
+    G = load_graph(graph_file)
     driver = connect(uri=uri, user=user)
     try:
         if clear:

@@ -11,10 +11,9 @@ be read as a document by the next run. Everything printed goes through
 
 from __future__ import annotations
 
-import contextlib
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,7 +36,6 @@ __all__ = [
     "Tally",
     "extract_with_progress",
     "load_graph_or_documents",
-    "read_graph",
     "refuse_overwrite",
     "report_failures",
     "resolution_options",
@@ -162,20 +160,14 @@ def load_graph_or_documents(
 
     if len(paths) == 1 and paths[0].suffix.lower() == ".json":
         refuse_overwrite(outputs, paths)
-        return Loaded(built=read_graph(paths[0]))
+        from zeren.graph.io import load_graph
+
+        return Loaded(built=load_graph(paths[0]))
     loaded = extract_with_progress(paths, outputs=outputs, amend=amend)
     started = time.perf_counter()
     loaded.graph = build_graph(loaded.extractions, **resolution_options(aliases, gazetteer))
     loaded.seconds += time.perf_counter() - started
     return loaded
-
-
-def read_graph(path: Path) -> nx.MultiDiGraph:
-    """A saved graph, as ``load_graph`` reads it; a file nested too deeply is an error naming it."""
-    from zeren.graph.io import load_graph
-
-    with _nesting(path, "graph file"):
-        return load_graph(path)
 
 
 def resolution_options(aliases: Path | None, gazetteer: Path | None) -> dict:
@@ -184,27 +176,12 @@ def resolution_options(aliases: Path | None, gazetteer: Path | None) -> dict:
     if aliases is not None:
         from zeren.graph.aliases import load_overrides
 
-        overrides = load_overrides(aliases)
-        if not overrides.entries:
-            raise LoaderError(
-                path_text(aliases), "the agency table has no rows (write one with 'zeren agencies')"
-            )
-        options["overrides"] = overrides
+        options["overrides"] = load_overrides(aliases)
     if gazetteer is not None:
         from zeren.graph.gazetteer import Gazetteer
 
-        with _nesting(gazetteer, "gazetteer"):
-            options["gazetteer"] = Gazetteer.load(gazetteer)
+        options["gazetteer"] = Gazetteer.load(gazetteer)
     return options
-
-
-@contextlib.contextmanager
-def _nesting(path: Path, what: str) -> Iterator[None]:
-    # json.loads recurses per level: a file of 100,000 "[" exhausts the stack
-    try:
-        yield
-    except RecursionError as err:
-        raise LoaderError(path_text(path), f"{what} is nested too deeply to be read") from err
 
 
 def refuse_overwrite(outputs: Iterable[Path | None], inputs: Iterable[Path | InputFile]) -> None:
