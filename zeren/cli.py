@@ -21,6 +21,7 @@ from zeren.safetext import path_text, printable
 from zeren.sources import (
     Loaded,
     extract_with_progress,
+    is_saved_graph,
     load_graph_or_documents,
     refuse_overwrite,
     report_failures,
@@ -118,10 +119,6 @@ def _finish(loaded: Loaded) -> None:
         raise Failed
 
 
-def _saved_graph(sources: Sequence[Path]) -> bool:
-    return len(sources) == 1 and sources[0].suffix.lower() == ".json"
-
-
 def _refuse_resolution(aliases: Path | None, gazetteer: Path | None, where: str) -> None:
     """--aliases and --gazetteer act while names are resolved, so they cannot change a graph already built."""
     for flag, value in (("--aliases", aliases), ("--gazetteer", gazetteer)):
@@ -139,7 +136,7 @@ def _graph(
 ) -> Loaded:
     if not sources:
         raise ZerenError("name a saved graph (.json) or documents/folders to read")
-    if _saved_graph(sources):
+    if is_saved_graph(sources):
         _refuse_resolution(aliases, gazetteer, f"a saved graph ({sources[0]})")
     loaded = load_graph_or_documents(list(sources), aliases=aliases, gazetteer=gazetteer, outputs=[output])
     if loaded.extractions or loaded.failures:
@@ -840,8 +837,7 @@ def viz(sources, output, view, agency, plan, doc, level, source_dirs, lang, alia
         drawn = matrix_view(G, plan, lang=lang)
     else:
         drawn = whole_graph_view(G, plan=plan, doc=doc, level=level, lang=lang)
-    is_saved = len(sources) == 1 and sources[0].suffix.lower() == ".json"
-    roots = list(source_dirs) or ([] if is_saved else list(sources))
+    roots = list(source_dirs) or ([] if is_saved_graph(sources) else list(sources))
     files = source_files(G, roots) if roots else {}
     write_html(drawn, output, sources=files)
     documents = sum(1 for _, a in G.nodes(data=True) if a.get("kind") == "Document")
@@ -874,7 +870,7 @@ def report(sources, output, lang, source_dirs, aliases, gazetteer):
     from zeren.viz.report import write_report
 
     loaded = _graph(sources, aliases, gazetteer, output)
-    roots = list(source_dirs) or ([] if _saved_graph(sources) else list(sources))
+    roots = list(source_dirs) or ([] if is_saved_graph(sources) else list(sources))
     files = source_files(loaded.graph, roots) if roots else {}
     index = write_report(loaded.graph, output, lang=lang, sources=files)
     click.echo(f"Wrote {path_text(index)}", err=True)

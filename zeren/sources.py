@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,6 +35,7 @@ __all__ = [
     "Loaded",
     "Tally",
     "extract_with_progress",
+    "is_saved_graph",
     "load_graph_or_documents",
     "refuse_overwrite",
     "report_failures",
@@ -147,6 +148,11 @@ def extract_with_progress(
     return loaded
 
 
+def is_saved_graph(paths: Sequence[Path]) -> bool:
+    """Whether the paths name one saved graph (a ``.json`` from ``zeren build``), not documents."""
+    return len(paths) == 1 and paths[0].suffix.lower() == ".json"
+
+
 def load_graph_or_documents(
     paths: list[Path],
     *,
@@ -158,7 +164,7 @@ def load_graph_or_documents(
     """Load a saved graph when given exactly one ``.json`` file, else extract and build."""
     from zeren.graph.build import build_graph
 
-    if len(paths) == 1 and paths[0].suffix.lower() == ".json":
+    if is_saved_graph(paths):
         refuse_overwrite(outputs, paths)
         from zeren.graph.io import load_graph
 
