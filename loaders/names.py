@@ -13,7 +13,7 @@ drop a closing ``等`` but keep a collective after it; keep collectives whole
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 __all__ = ["split_names", "is_unit", "is_collective", "top_level_split", "strip_verbs"]
 
@@ -59,21 +59,36 @@ _OPEN, _CLOSE = "(", ")"
 
 def top_level_split(text: str, seps: str) -> list[str]:
     """Split on any of ``seps`` outside brackets, so ``各县(市、区)政府`` stays one piece."""
+    if not _OPENERS.search(text):  # no bracket opens: every separator splits (the usual case)
+        return _separators(seps).split(text)
     parts: list[str] = []
-    buf: list[str] = []
-    depth = 0
-    for ch in text:
+    depth = start = 0
+    for m in _bracket_tokens(seps).finditer(text):
+        ch = m.group()
         if ch in "(《“":
             depth += 1
-        elif ch in ")》”" and depth:
-            depth -= 1
-        if ch in seps and depth == 0:
-            parts.append("".join(buf))
-            buf = []
-        else:
-            buf.append(ch)
-    parts.append("".join(buf))
+        elif ch in ")》”":
+            if depth:
+                depth -= 1
+        elif depth == 0:
+            parts.append(text[start : m.start()])
+            start = m.end()
+    parts.append(text[start:])
     return parts
+
+
+_OPENERS = re.compile("[(《“]")
+
+
+@cache
+def _separators(seps: str) -> re.Pattern:
+    return re.compile("[" + re.escape(seps) + "]")
+
+
+@cache
+def _bracket_tokens(seps: str) -> re.Pattern:
+    """Brackets and separators: the only characters :func:`top_level_split` has to look at."""
+    return re.compile("[" + re.escape("(《“)》”" + seps) + "]")
 
 
 def strip_verbs(name: str) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from zeren.loaders.names import is_collective, is_unit, split_names, top_level_split
 
@@ -307,7 +308,13 @@ def parse_note(content: str, *, first_leads: bool = False, bare_ok: bool = False
     leads; ``bare_ok`` lets a bare list of units (``州级各责任单位``) count as
     responsible units, which is only safe where a note is expected.
     """
-    content = content.strip()
+    return _parse_note(content.strip(), first_leads, bare_ok)
+
+
+# the same notes recur in a plan and across plans (one lead unit, the same supporters);
+# Roles is frozen, so a cached answer can be handed out again
+@lru_cache(maxsize=8192)
+def _parse_note(content: str, first_leads: bool, bare_ok: bool) -> Roles | None:
     if not content:
         return None
     standing: list[str] = []
