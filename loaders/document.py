@@ -75,13 +75,14 @@ def is_heading(text: str) -> bool:
     return bool(_HEADING.match(text)) and "。" not in text and len(text) <= 40
 
 
+_YEARS_REMARK = re.compile(r"\([^()]*\d{4}[^()]*\)$")
+_SENTENCE_MARK = re.compile(r"[。;:,，；：]")
+
+
 def _title_like(text: str) -> bool:
-    text = re.sub(r"\([^()]*\d{4}[^()]*\)$", "", text)  # 行动计划(2021-2023年)
-    if (
-        len(text) > 70
-        or len(text) < 6
-        or re.search(r"[。;:,，；：]", text.replace("《", "").replace("》", ""))
-    ):
+    if text.endswith((")", ")\n")):
+        text = _YEARS_REMARK.sub("", text)  # 行动计划(2021-2023年)
+    if len(text) > 70 or len(text) < 6 or _SENTENCE_MARK.search(text):
         return False
     if text.startswith(("附件", "附表", "《")) and not (text.startswith("《") and text.endswith("》")):
         return False
@@ -105,7 +106,7 @@ def plan_titles(lines: list[Line], known: tuple[str, ...] = ()) -> list[tuple[in
     wanted = {_key(t) for t in known}
     for i, line in enumerate(lines):
         text = _ATTACHMENT.sub("", line.text)  # 附件1:青山县…方案 on one line
-        if not (_title_like(text) or (_key(text) in wanted and i > 0 and "《" not in text)):
+        if not (_title_like(text) or (wanted and _key(text) in wanted and i > 0 and "《" not in text)):
             continue
         title = text.strip("《》")
         if i and _title_head(lines[i - 1].text) and lines[i - 1].no >= line.no - 2:
@@ -117,7 +118,10 @@ def plan_titles(lines: list[Line], known: tuple[str, ...] = ()) -> list[tuple[in
 
 
 def _key(title: str) -> str:
-    return re.sub(r"[\s《》“”\"]", "", title).replace("—", "-")
+    return _KEY_DROP.sub("", title).replace("—", "-")
+
+
+_KEY_DROP = re.compile(r"[\s《》“”\"]")
 
 
 def _title_head(text: str) -> bool:
@@ -155,6 +159,10 @@ def _listed(head: list[str]) -> list[str]:
     return out
 
 
+_CITED_NOTICE = re.compile(r"《[^《》]*关于印发[^《》]*》")
+_ISSUING = re.compile(r"印发给你们|现予印发|予以印发|现印发")
+
+
 def announcement(lines: list[Line]) -> tuple[tuple[str, ...], tuple[str, ...], int | None]:
     """(titles of the plans a notice issues, umbrella titles, how many it announces).
 
@@ -169,12 +177,12 @@ def announcement(lines: list[Line]) -> tuple[tuple[str, ...], tuple[str, ...], i
     head = [line.text for line in lines[:15]]
     for text in head:
         # a notice cited in 《》 is another document, not the one this file issues
-        bare = re.sub(r"《[^《》]*关于印发[^《》]*》", "", text)
+        bare = _CITED_NOTICE.sub("", text) if "《" in text else text
         m = _NOTICE.search(bare)
         if m:
             inner = _QUOTED.findall(m.group(1)) or [m.group(1)]
             from_notice.extend(t.strip("《》") for t in inner)
-        elif re.search(r"印发给你们|现予印发|予以印发|现印发", text):
+        elif _ISSUING.search(text):
             quoted.extend(_QUOTED.findall(text))
             saying.append(text)
     # the body names each plan in its own 《》; the title may run several together
@@ -364,13 +372,16 @@ def document_fields(lines: list[Line]) -> dict:
     }
 
 
+_ANY_NUMBER = re.compile(r"[一二三四五六七八九十\d]+")
+
+
 def _section_lines(lines: list[Line], pattern: str) -> list[str]:
     """Lines under headings matching ``pattern`` up to the next heading of the same kind."""
     out, inside, kind = [], False, None
     for line in lines:
         m = _HEADING.match(line.text)
         if m and is_heading(line.text):
-            this = re.sub(r"[一二三四五六七八九十\d]+", "N", m.group(1))
+            this = _ANY_NUMBER.sub("N", m.group(1))
             if re.search(pattern, line.text):
                 inside, kind = True, this
                 continue

@@ -99,15 +99,22 @@ def strip_verbs(name: str) -> str:
 
 def _base(name: str) -> str:
     """The name without a trailing bracketed remark: ``区政府(管委会)`` → ``区政府``."""
-    return re.sub(r"\([^()]*\)$", "", name) or name
+    if not name.endswith((")", ")\n")):
+        return name
+    return _REMARK.sub("", name) or name
 
 
+_REMARK = re.compile(r"\([^()]*\)$")
+
+
+@lru_cache(maxsize=65536)  # the same names are asked about again and again
 def is_unit(name: str) -> bool:
     """Whether ``name`` reads as a whole unit (ends the way unit names end)."""
     base = _base(name)
     return bool(base) and bool(_UNIT_END.search(base)) and base not in ("中央", "地方", "有关", "相关")
 
 
+@lru_cache(maxsize=65536)
 def is_collective(name: str) -> bool:
     """A collective (``各县市人民政府``, ``州级有关部门``, ``13个街道、镇``): kept whole, never prefixed."""
     return (
@@ -138,11 +145,14 @@ def _split_conj(piece: str) -> list[str]:
     return [piece]
 
 
+_CONJ_HEAD = re.compile(r"^[和及与]")
+
+
 def _split_deng(piece: str) -> list[str]:
     """``A等B`` → A and the collective B; a closing ``等`` is dropped."""
     idx = piece.find("等")
     while idx > 0:
-        left, right = piece[:idx], re.sub(r"^[和及与]", "", piece[idx + 1 :])
+        left, right = piece[:idx], _CONJ_HEAD.sub("", piece[idx + 1 :])
         if is_unit(left) and (not right or is_collective(right) or is_unit(right)):
             return [left] + ([right] if right else [])
         idx = piece.find("等", idx + 1)
@@ -151,6 +161,7 @@ def _split_deng(piece: str) -> list[str]:
 
 _TIERS = re.compile(r"^[省市州县区乡镇](?:[一二两三四五]级|各级|级)")
 _TIER = re.compile(r"[省市州县区乡镇]")
+_LEVEL_END = re.compile(r"[县市区镇乡道州旗]\)?$")
 
 
 def _rejoin_levels(pieces: list[str]) -> list[str]:
@@ -164,7 +175,7 @@ def _rejoin_levels(pieces: list[str]) -> list[str]:
             out[k:] = ["、".join([*out[k:], piece])]
             continue
         joinable = out and _BARE_LEVEL.match(piece) and (is_collective(out[-1]) or _BARE_LEVEL.match(out[-1]))
-        if joinable and re.search(r"[县市区镇乡道州旗]\)?$", out[-1]):
+        if joinable and _LEVEL_END.search(out[-1]):
             out[-1] = out[-1] + "、" + piece
             continue
         out.append(piece)
@@ -228,13 +239,16 @@ def split_names(text: str) -> list[str]:
     return list(_split_cached(text))
 
 
+_SPACE_RUN = re.compile(r"\s+")
+
+
 @lru_cache(maxsize=4096)
 def _split_cached(text: str) -> tuple[str, ...]:  # the same lists recur note after note
     return tuple(_split(text))
 
 
 def _split(text: str) -> list[str]:
-    text = re.sub(r"\s+", "", text).strip("。.,，;；:：、")
+    text = _SPACE_RUN.sub("", text).strip("。.,，;；:：、")
     if not text:
         return []
     pieces: list[str] = []

@@ -67,6 +67,8 @@ _WIDTH.update(
         0x2003: 0x20,
     }
 )
+# any character _WIDTH changes: most lines have none and skip the per-character translate
+_WIDE = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_WIDTH)) + "]")
 _SPACES = re.compile(r"(?<![A-Za-z0-9]) +| +(?![A-Za-z0-9])")
 _BOX = re.compile(r"[│┃├┤┼┌┐└┘┬┴─━]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -138,6 +140,9 @@ _SQUARE_NOTE = re.compile(
 )
 
 
+_SQUARE_OPEN = re.compile(r"[\[〖﹝]")
+
+
 # 【牵头单位】A【责任单位】B: a label boxed instead of followed by a colon
 _BOXED_LABEL = re.compile(
     r"[【〔\[［]\s*("
@@ -154,9 +159,12 @@ _NOTE_DASH = re.compile(r"(?<=[。;,])\s*(?:——|—|→|->)\s*(?=[\u4e00-\u9f
 _LEADING_SEMI = re.compile(r"(^|[。;；:：,，(（])\s*;")
 
 
+_BOX_OPEN = re.compile(r"[【〔\[［]")
+
+
 def _unbox_labels(text: str) -> str:
     """``【牵头单位】A【责任单位】B`` → ``牵头单位:A;责任单位:B``, as labelled notes are written elsewhere."""
-    if not _BOXED_LABEL.search(text):
+    if not (_BOX_OPEN.search(text) and _BOXED_LABEL.search(text)):
         return text
     return _LEADING_SEMI.sub(r"\1", _BOXED_LABEL.sub(_unbox, text))
 
@@ -179,7 +187,7 @@ def _space_cells(text: str) -> str:
     Runs of spaces inside a sentence are rare; three or more cells, two of
     them Chinese, are a table row that lost its tabs or rules.
     """
-    if "\t" in text or "|" in text:
+    if "\t" in text or "|" in text or "  " not in text:
         return text
     cells = _CELL_GAP.split(text.strip(" "))
     if len(cells) < 3 or sum(1 for c in cells if _CJK.search(c)) < 2:
@@ -215,8 +223,10 @@ def clean_line(text: str) -> str:
     """Pinyin annotations dropped, widths unified, note brackets made round, spaces inside Chinese text removed."""
     # each pass runs only where its trigger character is (issue 13: most lines need few of them)
     text = _unbox_labels(text)
-    text = _split_people(_space_cells(text.translate(_WIDTH)))
-    if "[" in text or "〖" in text or "﹝" in text:
+    if _WIDE.search(text):
+        text = text.translate(_WIDTH)
+    text = _split_people(_space_cells(text))
+    if _SQUARE_OPEN.search(text):
         text = _SQUARE_NOTE.sub(r"(\1)", text)
     if "(" in text:
         text = _PINYIN.sub("", text)
@@ -424,5 +434,9 @@ def normalise_text(text: str) -> list[Line]:
             )
             i = j + 1
         # an annotation or a square-bracketed note may have been cut by the wrap
-        out.append(Line(no, _SQUARE_NOTE.sub(r"(\1)", _PINYIN.sub("", line))))
+        if "(" in line:
+            line = _PINYIN.sub("", line)
+        if _SQUARE_OPEN.search(line):
+            line = _SQUARE_NOTE.sub(r"(\1)", line)
+        out.append(Line(no, line))
     return out

@@ -101,18 +101,23 @@ LABEL = re.compile(
 )
 
 
+_LEADER_HEAD = re.compile(r"领导|人$")
+_TIME_HEAD = re.compile(r"时限|时间")
+_SUPPORT_HEAD = re.compile(r"配合|协同|协办|参与|协作")
+
+
 def label_role(label: str) -> str:
     """The role a label gives its names, by its head words: ``协同责任单位`` → supports."""
     known = ROLE_OF_LABEL.get(label)
     if known is not None:
         return known
-    if re.search(r"领导|人$", label):
+    if _LEADER_HEAD.search(label):
         return LEADER
-    if re.search(r"时限|时间", label):
+    if _TIME_HEAD.search(label):
         return TIME
     if "牵头" in label:
         return LEAD
-    if re.search(r"配合|协同|协办|参与|协作", label):
+    if _SUPPORT_HEAD.search(label):
         return SUP
     return RESP
 
@@ -190,13 +195,17 @@ def _units_ok(names: list[str], *, verb: bool) -> bool:
     return bool(names) and (good == len(names) or (verb and good * 2 > len(names)))
 
 
+_VERB_OPENER = re.compile(r"^(由|请|其中)")
+_VERB_ADVERB = re.compile(r"(分别|共同|具体|按职责|各自)$")
+
+
 def _verb_of(clause: str) -> tuple[str, str]:
     """``A、B牵头`` → (``A、B``, lead); a clause without a role verb → (clause, '')."""
     for verb, role in _VERBS:
         if clause.endswith(verb) and len(clause) > len(verb):
             unit = clause[: -len(verb)]
-            unit = re.sub(r"^(由|请|其中)", "", unit)
-            unit = re.sub(r"(分别|共同|具体|按职责|各自)$", "", unit)
+            unit = _VERB_OPENER.sub("", unit)
+            unit = _VERB_ADVERB.sub("", unit)
             return unit, role
     return clause, ""
 
@@ -234,6 +243,10 @@ def _resolve(parts: list[tuple[str, list[str]]], first_leads: bool) -> tuple[lis
     return leads, supports, list(dict.fromkeys(by_role[LEADER]))
 
 
+_POST = re.compile(r"\([^()]*\)$")
+_PEOPLE_SEP = re.compile(r"[、,，]")
+
+
 def _value_parts(role: str, value: str) -> tuple[list[str], list[str]]:
     """A label's value → (names, deadline pieces); a deadline may trail a unit list."""
     if role == TIME:
@@ -248,11 +261,14 @@ def _value_parts(role: str, value: str) -> tuple[list[str], list[str]]:
             times.append(piece)
         elif role == LEADER:
             # 王明远(副县长) → 王明远: the official's name, his post being a remark
-            people = (re.sub(r"\([^()]*\)$", "", n) or n for n in re.split(r"[、,，]", piece) if n)
+            people = (_POST.sub("", n) or n for n in _PEOPLE_SEP.split(piece) if n)
             names.extend(people)
         else:
             names.extend(split_names(piece))
     return names, times
+
+
+_NAME_REMARK = re.compile(r"\(([^()]+)\)$")
 
 
 def _read_units(role: str, names: list[str]) -> list[tuple[str, list[str]]]:
@@ -266,7 +282,7 @@ def _read_units(role: str, names: list[str]) -> list[tuple[str, list[str]]]:
     own: list[str] = []
     extra: list[tuple[str, list[str]]] = []
     for name in names:
-        m = re.search(r"\(([^()]+)\)$", name)
+        m = _NAME_REMARK.search(name) if ")" in name else None
         unit_text, verb = _verb_of(m.group(1)) if m else ("", "")
         inner = split_names(unit_text) if verb else []
         if inner and all(is_unit(n) or is_collective(n) for n in inner):
@@ -292,13 +308,16 @@ def parse_labelled(pairs: list[tuple[str, str]], *, first_leads: bool = False) -
     return Roles(tuple(leads), tuple(supports), tuple(leaders), ",".join(times) or None)
 
 
+_SELF_TOO = re.compile(r"下同|均涉及")
+
+
 def _standing(sentence: str) -> tuple[list[str], bool] | None:
     if not STANDING.search(sentence):
         return None
     m = _STANDING_UNITS.search(sentence)
     units = split_names(m.group(1)) if m else []
     units = [u for u in units if is_unit(u) or is_collective(u)]
-    return units, bool(re.search(r"下同|均涉及", sentence))
+    return units, bool(_SELF_TOO.search(sentence))
 
 
 def parse_note(content: str, *, first_leads: bool = False, bare_ok: bool = False) -> Roles | None:
@@ -311,6 +330,9 @@ def parse_note(content: str, *, first_leads: bool = False, bare_ok: bool = False
     return _parse_note(content.strip(), first_leads, bare_ok)
 
 
+_REMARKS = re.compile(r"\(([^()]*)\)")
+
+
 # the same notes recur in a plan and across plans (one lead unit, the same supporters);
 # Roles is frozen, so a cached answer can be handed out again
 @lru_cache(maxsize=8192)
@@ -321,7 +343,7 @@ def _parse_note(content: str, first_leads: bool, bare_ok: bool) -> Roles | None:
     standing_self = declares_first = False
     kept: list[str] = []
     # a bracketed remark inside a note may carry the standing rules: 责任单位:A、B(第一责任单位为牵头单位,下同)
-    for m in list(re.finditer(r"\(([^()]*)\)", content)):
+    for m in list(_REMARKS.finditer(content)) if "(" in content else ():
         if _FIRST_LEADS.search(m.group(1)) or STANDING.search(m.group(1)):
             content = content.replace(m.group(0), "。" + m.group(1) + "。")
     for sentence in top_level_split(content, "。"):

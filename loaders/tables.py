@@ -33,39 +33,54 @@ def _num(text: str) -> int:
     return int(text.rstrip(".、"))
 
 
-@lru_cache(maxsize=2048)
+_WS = re.compile(r"\s")
+_HEADER_REMARK = re.compile(r"\([^()]*\)$")
+_DIGIT = re.compile(r"\d")
+_LEADER_HEADER = re.compile(r"(责任人|负责人|联系人|牵头人)$")
+_OVERSEER_HEADER = re.compile(r"评分|统计|考核|报送|审核|监测|评价|数据来源|督查|督办")
+_UNIT_KIND = re.compile(r"单位|部门|科室")
+_UNIT_KIND_ANY = re.compile(r"单位|部门|科室|处室")
+_TIME_HEADER = re.compile(r"时限|时间|节点|进度安排|完成期限")
+_SUPPORT_HEADER = re.compile(r"配合|协同|协办|参与|协作")
+_RESP_HEADER = re.compile(r"责任|主体|承办|实施|主办|主责|负责")
+_RESP_KIND = re.compile(r"单位|部门|科室|处室|主体|分工")
+_TEXT_HEAD = re.compile(r"(任务|内容|措施|举措|指标|项目|事项|工程|要点)$")
+_REMARK_HEADER = re.compile(r"备注|说明|情况|进展|考核|分值|佐证|依据")
+_TEXT_HEADER = re.compile(r"任务|工作|内容|举措|措施|项目|工程|名称|类别|事项|目标|要点|指标|要求")
+_FIGURE_HEADER = re.compile(r"标准|成效|资金|金额|投资|规模|地点|备案")
+
+
+@lru_cache(maxsize=8192)
 def column_role(header: str) -> str | None:
     """What a column holds, from its header text (``牵头单位`` → lead); None if not a task column."""
-    h = re.sub(r"\s", "", header)
-    h = re.sub(r"\([^()]*\)$", "", h) or h  # 责任单位(牵头单位列第一位): the remark is no part of the role
-    if not h or len(h) > 12 or _SECTION.match(h) or re.search(r"\d", h):
+    h = _WS.sub("", header)
+    h = _HEADER_REMARK.sub("", h) or h  # 责任单位(牵头单位列第一位): the remark is no part of the role
+    if not h or len(h) > 12 or _SECTION.match(h) or _DIGIT.search(h):
         return None
     if h in ("序号", "编号", "序"):
         return NUM
     if h in ("单位", "计量单位", "单位名称"):
         return OTHER  # the unit of a figure (%, 万人), or a list of units with no role
-    if "领导" in h or re.search(r"(责任人|负责人|联系人|牵头人)$", h):
+    if "领导" in h or _LEADER_HEADER.search(h):
         return LEADER
     # a department that scores, counts or receives reports is not a party to the task
-    if re.search(r"评分|统计|考核|报送|审核|监测|评价|数据来源|督查|督办", h) and re.search(
-        r"单位|部门|科室", h
-    ):
+    if _OVERSEER_HEADER.search(h) and _UNIT_KIND.search(h):
         return OTHER
-    if re.search(r"时限|时间|节点|进度安排|完成期限", h):
+    if _TIME_HEADER.search(h):
         return TIME
-    if "牵头" in h and re.search(r"单位|部门|科室|处室", h):
+    if "牵头" in h and _UNIT_KIND_ANY.search(h):
         return LEAD
-    if re.search(r"配合|协同|协办|参与|协作", h):
+    if _SUPPORT_HEADER.search(h):
         return SUP
-    if re.search(r"责任|主体|承办|实施|主办|主责|负责", h) and re.search(r"单位|部门|科室|处室|主体|分工", h):
+    if _RESP_HEADER.search(h) and _RESP_KIND.search(h):
         return RESP
-    if re.search(r"(任务|内容|措施|举措|指标|项目|事项|工程|要点)$", h):
+    if _TEXT_HEAD.search(h):
         return TEXT  # the head word decides: 考核指标 names what is done, not who scores it
-    if re.search(r"备注|说明|情况|进展|考核|分值|佐证|依据", h):
+    if _REMARK_HEADER.search(h):
         return OTHER
-    if re.search(r"任务|工作|内容|举措|措施|项目|工程|名称|类别|事项|目标|要点|指标|要求", h):
+    if _TEXT_HEADER.search(h):
         return TEXT
-    if re.search(r"标准|成效|资金|金额|投资|规模|地点|备案", h):
+    if _FIGURE_HEADER.search(h):
         return OTHER
     return None
 
@@ -114,8 +129,11 @@ def _is_box(text: str) -> bool:
     return bool(_BOX.search(text))
 
 
+_CELL_SEP = re.compile(r"\||\t")
+
+
 def _pipe_cells(text: str) -> list[str]:
-    cells = [c.strip() for c in re.split(r"\||\t", text)]
+    cells = [c.strip() for c in _CELL_SEP.split(text)]
     if len(cells) > 1 and text.startswith("|") and text.endswith("|"):
         cells = cells[1:-1]  # markdown style: | a | b |
     return cells
