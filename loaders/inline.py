@@ -29,6 +29,7 @@ _ROLE_BRACKET = re.compile(r"\([^()]*(?:牵头|负责|配合|参与|协办|单�
 # every word a note reader below looks for (a bracket, a label's colon, a role verb, a
 # standing rule): lines without one go straight to plain_line (issue 13's prefilter)
 _TRIGGER = re.compile(r"[(:]|牵头|负责|配合|参与|参加|协办|协助|协同|指导|落实|不再|下同|均涉及|以下")
+_PAREN = re.compile(r"[()]")
 _MID_LABEL = re.compile(r"(?<=[。;,])(?=" + LABEL.pattern + ")")
 
 
@@ -76,13 +77,17 @@ def note_groups(text: str) -> list[tuple[int, int]]:
 
 def _groups(text: str) -> tuple[list[tuple[int, int]], bool]:
     """The top-level groups and whether the last one was left open; one pass over the line."""
-    groups, depth, start = [], 0, 0
-    for i, ch in enumerate(text):
-        if ch == "(":
+    groups: list[tuple[int, int]] = []
+    if "(" not in text:
+        return groups, False
+    depth = start = 0
+    for m in _PAREN.finditer(text):  # only the brackets, not every character
+        i = m.start()
+        if m.group() == "(":
             if depth == 0:
                 start = i
             depth += 1
-        elif ch == ")" and depth:
+        elif depth:
             depth -= 1
             if depth == 0:
                 groups.append((start, i + 1))
@@ -99,10 +104,10 @@ def _content(text: str, start: int, end: int, is_open: bool) -> str:
 def _depth(text: str) -> int:
     """How many brackets are open at the end of ``text`` (a stray ``)`` closes nothing)."""
     depth = 0
-    for ch in text:
+    for ch in _PAREN.findall(text):
         if ch == "(":
             depth += 1
-        elif ch == ")" and depth:
+        elif depth:
             depth -= 1
     return depth
 

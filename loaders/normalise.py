@@ -52,6 +52,7 @@ def to_simplified(text: str) -> str:
 
 
 _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ ]{1,12}\)")
+_PINYIN_OPEN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ ]")  # a cheap search before _PINYIN's
 # full-width ASCII forms become ASCII; CJK punctuation (、。“”《》) is kept as written
 _WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _WIDTH.update({0xFE52: ord("."), 0xFE50: ord(","), 0xFE51: ord("、"), 0xFE54: ord(";"), 0xFE55: ord(":")})
@@ -153,6 +154,8 @@ _BOXED_LABEL = re.compile(
 )
 # 牵头单位县水务局;责任单位县财政局: a unit label with no colon, directly before a unit name
 _BARE_LABEL = re.compile(r"(?:^|(?<=[(\[;,。、]))(" + LABEL_GRAMMAR + r")(?:为|是)?(?=[省市州县区镇乡各])")
+# what any label _colon_label changes ends with: a line without it has nothing to change
+_BARE_UNIT_LABEL = re.compile(r"(?:单位|部门|科室|处室)(?:为|是)?[省市州县区镇乡各]")
 _LABEL_WORD = re.compile(LABEL_GRAMMAR + "|" + "|".join(sorted(ROLE_OF_LABEL, key=len, reverse=True)))
 # 。——县交通局牵头 / 。→牵头单位:…: a dash or an arrow before a note is no part of it
 _NOTE_DASH = re.compile(r"(?<=[。;,])\s*(?:——|—|→|->)\s*(?=[\u4e00-\u9fff])")
@@ -213,7 +216,7 @@ def _people(cell: str) -> str:
 
 
 def _split_people(text: str) -> str:
-    if "|" not in text and "\t" not in text:
+    if ("|" not in text and "\t" not in text) or " " not in text:  # a cell of names has a space
         return text
     parts = re.split(r"(\||\t)", text)
     return "".join(_people(p) if k % 2 == 0 else p for k, p in enumerate(parts))
@@ -228,13 +231,13 @@ def clean_line(text: str) -> str:
     text = _split_people(_space_cells(text))
     if _SQUARE_OPEN.search(text):
         text = _SQUARE_NOTE.sub(r"(\1)", text)
-    if "(" in text:
+    if _PINYIN_OPEN.search(text):
         text = _PINYIN.sub("", text)
     if " " in text:
         text = _SPACES.sub("", _UNIT_GAP.sub(_list_gap, text))
     if "—" in text or "→" in text or "->" in text:
         text = _NOTE_DASH.sub("", text)
-    if "单位" in text or "部门" in text or "科室" in text or "处室" in text:
+    if _BARE_UNIT_LABEL.search(text):
         text = _BARE_LABEL.sub(_colon_label, text)
     return text.strip(" \r\n")
 
@@ -271,7 +274,7 @@ def unflatten_table(line: str) -> list[str]:
     >>> unflatten_table("序号 工作任务 牵头单位 1 修路。 县交通局 2 建桥。 县住建局")
     ['序号\t工作任务\t牵头单位', '1\t修路。\t县交通局', '2\t建桥。\t县住建局']
     """
-    if not _RUN_ON_HEAD.match(line):
+    if "序号" not in line or not _RUN_ON_HEAD.match(line):
         return [line]
     from zeren.loaders.tables import NUM, TEXT, column_role  # tables reads normalised lines
 
@@ -434,7 +437,7 @@ def normalise_text(text: str) -> list[Line]:
             )
             i = j + 1
         # an annotation or a square-bracketed note may have been cut by the wrap
-        if "(" in line:
+        if _PINYIN_OPEN.search(line):
             line = _PINYIN.sub("", line)
         if _SQUARE_OPEN.search(line):
             line = _SQUARE_NOTE.sub(r"(\1)", line)

@@ -295,14 +295,21 @@ def _read_units(role: str, names: list[str]) -> list[tuple[str, list[str]]]:
     return [(role, own), *extra]
 
 
+@lru_cache(maxsize=16384)  # a value (县财政局、县民政局) recurs under other labels and in table cells
+def _read_value(role: str, value: str) -> tuple[tuple[tuple[str, list[str]], ...], tuple[str, ...]]:
+    """A label's value → its role-tagged unit lists and deadline pieces; callers must not change them."""
+    names, when = _value_parts(role, value)
+    return tuple(_read_units(role, names)), tuple(when)
+
+
 def parse_labelled(pairs: list[tuple[str, str]], *, first_leads: bool = False) -> Roles:
     """(label, value) pairs, as a table row or a run of ``责任单位:`` lines gives them → Roles."""
     parts: list[tuple[str, list[str]]] = []
     times: list[str] = []
     for label, value in pairs:
         role = label_role(label) if label not in _ROLES else label
-        names, when = _value_parts(role, value)
-        parts.extend(_read_units(role, names))
+        read, when = _read_value(role, value)
+        parts.extend(read)
         times.extend(when)
     leads, supports, leaders = _resolve(parts, first_leads)
     return Roles(tuple(leads), tuple(supports), tuple(leaders), ",".join(times) or None)
@@ -376,8 +383,8 @@ def _parse_note(content: str, first_leads: bool, bare_ok: bool) -> Roles | None:
         role = label_role(m.group(1))
         if m.group(1) not in ROLE_OF_LABEL:
             unknown.append(m.group(1))
-        names, when = _value_parts(role, body[m.end() : end])
-        parts.extend(_read_units(role, names))
+        read, when = _read_value(role, body[m.end() : end])
+        parts.extend(read)
         times.extend(when)
     if head.strip(",;，； "):
         verb_parts = _verb_clauses(head, bare_ok=bare_ok or bool(labels) or declares_first, times=times)
