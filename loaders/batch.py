@@ -1,7 +1,8 @@
 """Many files → records: every file read, a bad file a failure, the batch never stops.
 
-Files are extracted on all cores (a process pool) and handed back one at a time
-in input order, with at most a few files in flight per worker, so a caller that
+Files are extracted on all cores (a process pool, small files a chunk at a time)
+and handed back one at a time in input order, with at most a few chunks in flight
+per worker, so a caller that
 writes each result as it comes holds memory flat whatever the corpus size, and
 the output is the same bytes as a serial run. What needs the order (a notice's
 title and date passed on to its attachments) is done here, in the parent.
@@ -13,6 +14,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
@@ -25,8 +27,12 @@ from zeren.safetext import path_text
 
 __all__ = ["BatchResult", "Outcome", "extract_paths", "extract_input", "iter_extractions", "default_workers"]
 
-# Files queued per worker: enough to keep every core busy, few enough that memory stays flat.
+# Chunks queued per worker: enough to keep every core busy, few enough that memory stays flat.
 IN_FLIGHT_PER_WORKER = 4
+# Small files go to a worker several at a time: one round trip per file costs the parent
+# more than the parse of a small file does. A chunk closes at either bound.
+CHUNK_FILES = 16
+CHUNK_BYTES = 256 * 1024
 # Below this many files, starting worker processes costs more than it saves.
 MIN_FILES_FOR_POOL = 8
 
@@ -98,6 +104,27 @@ def _extract_in_worker(f: InputFile) -> tuple[Extraction, tuple[str, ...]] | tup
     return outcome
 
 
+def _extract_chunk_in_worker(
+    files: list[InputFile],
+) -> list[tuple[Extraction, tuple[str, ...]] | tuple[str, str, int | None]]:
+    return [_extract_in_worker(f) for f in files]
+
+
+def _chunks(files: Sequence[InputFile]) -> Iterator[list[InputFile]]:
+    """Consecutive files, at most ``CHUNK_FILES`` of them or about ``CHUNK_BYTES`` of input each."""
+    chunk: list[InputFile] = []
+    size = 0
+    for f in files:
+        chunk.append(f)
+        with suppress(OSError):  # the worker reading it says what is wrong
+            size += 0 if f.member or f.problem else os.stat(f.path).st_size
+        if len(chunk) >= CHUNK_FILES or size >= CHUNK_BYTES:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
 def _raw_in_order(
     files: Sequence[InputFile], workers: int
 ) -> Iterator[tuple[InputFile, tuple[Extraction, tuple[str, ...]] | LoaderError]]:
@@ -111,37 +138,38 @@ def _raw_in_order(
     # threads (a progress bar) or locks.
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["zeren.loaders.extract"])
-    pending: deque[tuple[InputFile, Future]] = deque()
+    pending: deque[tuple[list[InputFile], Future]] = deque()
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         try:
-            for f in files:
-                pending.append((f, pool.submit(_extract_in_worker, f)))
+            for chunk in _chunks(files):
+                pending.append((chunk, pool.submit(_extract_chunk_in_worker, chunk)))
                 if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
-                    done, future = pending.popleft()
-                    yield done, _result(done, future)
+                    yield from _results(*pending.popleft())
             while pending:
-                done, future = pending.popleft()
-                yield done, _result(done, future)
+                yield from _results(*pending.popleft())
         finally:
             for _, future in pending:
                 future.cancel()
 
 
-def _result(f: InputFile, future: Future) -> tuple[Extraction, tuple[str, ...]] | LoaderError:
+def _results(
+    chunk: list[InputFile], future: Future
+) -> Iterator[tuple[InputFile, tuple[Extraction, tuple[str, ...]] | LoaderError]]:
     try:
-        outcome = future.result()
-    except Exception as err:  # noqa: BLE001 - a worker that died (killed, out of memory) fails its file
-        return LoaderError(path_text(f.path), f"unexpected {type(err).__name__}: {err}")
-    if isinstance(outcome[0], str):
-        return LoaderError(*outcome)
-    return outcome
+        outcomes = future.result()
+    except Exception as err:  # noqa: BLE001 - a worker that died (killed, out of memory) fails its files
+        for f in chunk:
+            yield f, LoaderError(path_text(f.path), f"unexpected {type(err).__name__}: {err}")
+        return
+    for f, outcome in zip(chunk, outcomes, strict=True):
+        yield f, (LoaderError(*outcome) if isinstance(outcome[0], str) else outcome)
 
 
 def iter_extractions(files: Sequence[InputFile], *, workers: int | None = None) -> Iterator[Outcome]:
     """An :class:`Outcome` for every input of :func:`collect_inputs`, in input order.
 
     ``workers`` processes extract in parallel (default :func:`default_workers`;
-    1 runs in this process). Only ``IN_FLIGHT_PER_WORKER × workers`` files are
+    1 runs in this process). Only ``IN_FLIGHT_PER_WORKER × workers`` chunks of files are
     ever pending, so memory does not grow with the corpus.
     """
     workers = default_workers() if workers is None else max(1, workers)
