@@ -375,19 +375,19 @@ def document_fields(lines: list[Line]) -> dict:
 _ANY_NUMBER = re.compile(r"[一二三四五六七八九十\d]+")
 
 
-def _section_lines(lines: list[Line], pattern: str) -> list[str]:
+def _section_lines(lines: list[Line], pattern: re.Pattern) -> list[str]:
     """Lines under headings matching ``pattern`` up to the next heading of the same kind."""
     out, inside, kind = [], False, None
     for line in lines:
         m = _HEADING.match(line.text)
         if m and is_heading(line.text):
             this = _ANY_NUMBER.sub("N", m.group(1))
-            if re.search(pattern, line.text):
+            if pattern.search(line.text):
                 inside, kind = True, this
                 continue
             if inside and this == kind:
                 inside = False
-        elif inside and m and re.search(pattern, line.text[:12]):
+        elif inside and m and pattern.search(line.text[:12]):
             out.append(line.text)
             continue
         if inside:
@@ -395,17 +395,24 @@ def _section_lines(lines: list[Line], pattern: str) -> list[str]:
     return out
 
 
+_TARGET_HEAD = re.compile(r"目标")
+_AFTER_SENTENCE = re.compile(r"(?<=[。;；])")
+_DIGIT = re.compile(r"\d")
+
+
 def plan_targets(lines: list[Line]) -> tuple[str, ...]:
     """Goal sentences with figures, from the plan's 目标 section(s)."""
     out = []
-    for text in _section_lines([line for line in lines if "|" not in line.text], r"目标"):
-        for sentence in re.split(r"(?<=[。;；])", text):
-            if re.search(r"\d", sentence) and len(sentence) > 6:
+    for text in _section_lines([line for line in lines if "|" not in line.text], _TARGET_HEAD):
+        for sentence in _AFTER_SENTENCE.split(text):
+            if _DIGIT.search(sentence) and len(sentence) > 6:
                 out.append(sentence.strip())
     return tuple(dict.fromkeys(out))
 
 
-_MENTION_HEADS = r"组织领导|组织保障|组织实施|保障措施|工作保障|加强领导"
+_MENTION_HEADS = re.compile(r"组织领导|组织保障|组织实施|保障措施|工作保障|加强领导")
+_NOT_IN_UNIT = re.compile(r"对|组织|按照|负责|牵头|要")
+_MENTION_SPLIT = re.compile(r"[、,，;；。:()由]")
 _AFTER_UNIT = "要负责牵会组等和及与为在对按、"
 
 
@@ -415,7 +422,7 @@ def _leading_unit(piece: str) -> str:
         return ""
     for end in range(min(len(piece), 16), 2, -1):
         name = piece[:end]
-        if re.search(r"对|组织|按照|负责|牵头|要", name):
+        if _NOT_IN_UNIT.search(name):
             continue
         if is_unit(name) and (end == len(piece) or piece[end] in _AFTER_UNIT):
             return name
@@ -427,7 +434,7 @@ def plan_mentions(lines: list[Line]) -> tuple[str, ...]:
     prose = [line for line in lines if "|" not in line.text]
     out = []
     for text in _section_lines(prose, _MENTION_HEADS):
-        for piece in re.split(r"[、,，;；。:()由]", text):
+        for piece in _MENTION_SPLIT.split(text):
             name = _leading_unit(piece)
             if name:
                 out.append(name)

@@ -124,7 +124,7 @@ def _list_gap(m: re.Match) -> str:
         return left + ":"  # 责任单位 县交通局: a label whose colon is a space
     if not (is_unit(left) and is_unit(right)):
         return left + " "
-    if right in _TAIL_WORDS or re.fullmatch(r"各[\u4e00-\u9fff]{1,2}", left):
+    if right in _TAIL_WORDS or _EACH_SHORT.fullmatch(left):
         # 北营镇 人民政府: a government's tail; 各乡 镇人民政府: one collective, not a listing
         return left + " "
     if len(left) <= 2 and not _STANDS_ALONE.match(right):
@@ -218,7 +218,7 @@ def _people(cell: str) -> str:
 def _split_people(text: str) -> str:
     if ("|" not in text and "\t" not in text) or " " not in text:  # a cell of names has a space
         return text
-    parts = re.split(r"(\||\t)", text)
+    parts = _CELL_SPLIT.split(text)
     return "".join(_people(p) if k % 2 == 0 else p for k, p in enumerate(parts))
 
 
@@ -243,14 +243,22 @@ def clean_line(text: str) -> str:
 
 
 _LIST_LABEL = re.compile(r"(?:单位|部门|牵头|配合):")
+_LIST_SEP = re.compile(r"[、,;:]")
+_NAME_SEP = re.compile(r"[、,;]")
+_HEAD_END = re.compile(r"[、,;。]")
+_HEAD_END_BRACKET = re.compile(r"[、,;。)\]]")
+_SENTENCE_PUNCT = re.compile(r"[。,;]")
+_SENTENCE_OR_LABEL = re.compile(r"[。,;:]")
+_CELL_SPLIT = re.compile(r"(\||\t)")
+_EACH_SHORT = re.compile(r"各[\u4e00-\u9fff]{1,2}")
 
 
 def _list_cut(prev: str, nxt: str) -> bool:
     """``…配合单位:县住建局、县应急`` / ``管理局``: a labelled list whose last name the break cut in two."""
     if not _LIST_LABEL.search(prev) or not _CJK.match(prev[-1]) or _HEADING.match(nxt):
         return False  # a list closed by a bracket or a full stop is finished
-    last = re.split(r"[、,;:]", prev)[-1]
-    head = re.split(r"[、,;。)\]]", nxt, maxsplit=1)[0]
+    last = _LIST_SEP.split(prev)[-1]
+    head = _HEAD_END_BRACKET.split(nxt, maxsplit=1)[0]
     if last and len(last) <= 2:
         pass  # one or two characters (县, 市委, 各街) start a name more often than they end one
     elif not last or is_unit(last) or is_collective(last):
@@ -319,8 +327,8 @@ def _full_line(raw: str, nxt: str, width: int) -> bool:
 
 def _list_ends_whole(prev: str, nxt: str) -> bool:
     """``配合部门:A、县发展改革局`` / ``社会投资…``: the last name is whole and the next line does not extend it."""
-    last = re.split(r"[、,;:]", prev)[-1]
-    head = re.split(r"[、,;。]", nxt, maxsplit=1)[0]
+    last = _LIST_SEP.split(prev)[-1]
+    head = _HEAD_END.split(nxt, maxsplit=1)[0]
     whole = is_unit(last) or is_collective(last)
     return whole and not (is_unit(last + head) or is_collective(last + head))
 
@@ -329,7 +337,7 @@ def _unit_list(text: str) -> bool:
     """``县财政局、县民政局``: a line that is nothing but whole unit names."""
     if "。" in text or "(" in text:
         return False
-    pieces = [p for p in re.split(r"[、,;]", text) if p]
+    pieces = [p for p in _NAME_SEP.split(text) if p]
     return bool(pieces) and all(is_unit(p) or is_collective(p) for p in pieces)
 
 
@@ -356,7 +364,7 @@ def _wraps(prev: str, nxt: str, *, across_blank: bool) -> bool:
     tail = prev[-_TAIL:]
     if not nxt or is_table_line(tail) or is_table_line(nxt):
         return False
-    if across_blank and not re.search(r"[。,;]", tail):
+    if across_blank and not _SENTENCE_PUNCT.search(tail):
         return False
     if nxt[0] in "、,;。:)”%+" and len(prev) >= 10:
         return True  # no line starts with these: a hard wrap cut the sentence
@@ -371,9 +379,9 @@ def _wraps(prev: str, nxt: str, *, across_blank: bool) -> bool:
         return False
     if len(prev) <= _TAIL and _unit_list(prev):
         return False  # a cell listing units (one cell a line): the next line is the next cell
-    if _TITLE_END.search(nxt) and not re.search(r"[。,;:]", nxt):
+    if _TITLE_END.search(nxt) and not _SENTENCE_OR_LABEL.search(nxt):
         return False  # a title line after a page header
-    head = re.split(r"[、,;]", nxt, maxsplit=1)[0]
+    head = _NAME_SEP.split(nxt, maxsplit=1)[0]
     if "。" not in head and "(" not in head and is_unit(head):
         return False
     if _HEADING.match(nxt) or _LABEL.match(nxt) or nxt.startswith(("附件", "(")):

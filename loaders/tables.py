@@ -87,9 +87,14 @@ def column_role(header: str) -> str | None:
 
 def header_roles(cells: list[str]) -> list[str | None] | None:
     """A row's column roles when it is a header row: every cell names a column, some a unit."""
-    roles = [column_role(c) for c in cells]
+    roles = []
+    for cell in cells:
+        role = column_role(cell)
+        if role is None and cell:
+            return None  # a cell that names no column: a body row, known at its first such cell
+        roles.append(role)
     named = [r for c, r in zip(cells, roles, strict=True) if c]
-    if len(named) < 3 or None in named:
+    if len(named) < 3:
         return None
     if not ({LEAD, RESP} & set(named)) or TEXT not in named:
         return None
@@ -305,6 +310,9 @@ def _rejoin_rows(lines: list[Line], ncols: int) -> list[tuple[int, list[str]]]:
     return out
 
 
+_MD_RULE_CELL = re.compile(r":?-{2,}:?")
+
+
 def _row_tables(lines: list[Line], start: int) -> tuple[Table | None, int]:
     """One row a line (``a | b | c`` or tab-separated), header anywhere, section rows between.
 
@@ -340,7 +348,7 @@ def _row_tables(lines: list[Line], start: int) -> tuple[Table | None, int]:
     section = ""
     for no, cells in _rejoin_rows(lines[i:end], len(roles)):
         line = Line(no, " | ".join(cells))
-        if header_roles(cells) or all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
+        if header_roles(cells) or all(_MD_RULE_CELL.fullmatch(c) for c in cells if c):
             continue  # a repeated header, or markdown's |---|---| rule
         filled = [c for c in cells if c]
         if len(set(filled)) == 1 and (_SECTION.match(filled[0]) or len(cells) < len(roles)):
@@ -441,7 +449,7 @@ def find_tables(lines: list[Line]) -> list[Table]:
             end = j
         elif _has_cells(text):
             table, end = _row_tables(lines, i)
-        elif column_role(text) == NUM:
+        elif ("序" in text or "编" in text) and column_role(text) == NUM:  # 序号, 编号: the cheap test first
             table, end = _bare_stream(lines, i)
             end = max(end, i + 1)
         if table is None:
