@@ -13,10 +13,10 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from zeren.errors import LoaderError, ZerenError
 from zeren.loaders.extract import parse_document
@@ -24,6 +24,9 @@ from zeren.loaders.inputs import InputFile, collect_inputs, member_file
 from zeren.loaders.readers import read_document
 from zeren.loaders.records import Document, Extraction
 from zeren.safetext import path_text
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 __all__ = ["BatchResult", "Outcome", "extract_paths", "extract_input", "iter_extractions", "default_workers"]
 
@@ -132,7 +135,8 @@ def _raw_in_order(
         for f in files:
             yield f, _extract_one(f)
         return
-    import multiprocessing
+    import multiprocessing  # imported here: a run of one file or one worker never pays for it
+    from concurrent.futures import ProcessPoolExecutor
 
     # forkserver: workers start from a clean process, never a fork of one holding
     # threads (a progress bar) or locks.

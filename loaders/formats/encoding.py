@@ -12,8 +12,6 @@ import codecs
 import re
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
 from zeren.errors import LoaderError
 from zeren.loaders.formats.warn import note
 
@@ -129,6 +127,8 @@ def _candidates(sample: bytes, size: int) -> list[str]:
     """Encodings to try once strict UTF-8 has failed, likeliest first."""
     # GB18030 is the commonest non-UTF-8 encoding of Chinese documents; a few bytes
     # are too little for the guesser, which then prefers rarer encodings.
+    from charset_normalizer import from_bytes  # imported late: only text that is not UTF-8 needs it
+
     candidates = ["gb18030"] if size < _SHORT else []
     best = from_bytes(sample).best()
     if best is not None:
