@@ -366,6 +366,10 @@ def _wraps(prev: str, nxt: str, *, across_blank: bool) -> bool:
         return False
     if across_blank and not _SENTENCE_PUNCT.search(tail):
         return False
+    if prev[-1:] in ("。", ")"):
+        # a closed sentence or note: none of the cut-list, cut-label or mid-sentence tests
+        # below can hold, only a line that no sentence starts with continues it
+        return nxt[0] in "、,;。:)”%+" and len(prev) >= 10
     if nxt[0] in "、,;。:)”%+" and len(prev) >= 10:
         return True  # no line starts with these: a hard wrap cut the sentence
     if _list_cut(tail, nxt) or _label_cut(tail, nxt):
