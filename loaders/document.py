@@ -105,8 +105,10 @@ def plan_titles(lines: list[Line], known: tuple[str, ...] = ()) -> list[tuple[in
     out: list[tuple[int, str]] = []
     wanted = {_key(t) for t in known}
     for i, line in enumerate(lines):
-        text = _ATTACHMENT.sub("", line.text)  # 附件1:青山县…方案 on one line
-        if not (_title_like(text) or (wanted and _key(text) in wanted and i > 0 and "《" not in text)):
+        text = line.text
+        if text.startswith("附件"):
+            text = _ATTACHMENT.sub("", text)  # 附件1:青山县…方案 on one line
+        if not (_title_like(text) or (wanted and i > 0 and "《" not in text and _key(text) in wanted)):
             continue
         title = text.strip("《》")
         if i and _title_head(lines[i - 1].text) and lines[i - 1].no >= line.no - 2:
@@ -380,7 +382,7 @@ def _section_lines(lines: list[Line], pattern: re.Pattern) -> list[str]:
     out, inside, kind = [], False, None
     for line in lines:
         m = _HEADING.match(line.text)
-        if m and is_heading(line.text):
+        if m and "。" not in line.text and len(line.text) <= 40:  # is_heading, its match reused
             this = _ANY_NUMBER.sub("N", m.group(1))
             if pattern.search(line.text):
                 inside, kind = True, this

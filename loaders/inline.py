@@ -287,7 +287,7 @@ class _ProseReader:
         with the sentences before it (README: several notes in one paragraph).
         """
         text = line.text
-        tail = _MID_LABEL.search(text)
+        tail = _MID_LABEL.search(text) if ":" in text or "：" in text else None  # a label ends in a colon
         if not tail or _depth(text[: tail.start()]):
             return False
         measures: list[tuple[str, Roles]] = []

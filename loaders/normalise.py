@@ -98,7 +98,10 @@ def strip_controls(text: str) -> str:
 
 def is_table_line(text: str) -> bool:
     """A rendered table row: cells joined by ``|``, tabs, or box-drawing rules."""
-    return "|" in text or "\t" in text or bool(_BOX.search(text))
+    return _TABLE_MARK.search(text) is not None
+
+
+_TABLE_MARK = re.compile(r"[|\t│┃├┤┼┌┐└┘┬┴─━]")  # one scan for what the three tests look for
 
 
 _UNIT_GAP = re.compile(
@@ -209,8 +212,11 @@ _PEOPLE_CELL = re.compile(r"[\u4e00-\u9fff]{2,4}(?: [\u4e00-\u9fff]{2,4})+")
 
 def _people(cell: str) -> str:
     """``陈立 周敏``: a cell of short names that are no units held one official a line; keep them apart."""
-    names = cell.strip().split(" ")
-    if not _PEOPLE_CELL.fullmatch(cell.strip()) or any(is_unit(n) or is_collective(n) for n in names):
+    bare = cell.strip()
+    if " " not in bare:  # one name, or a cell of text: nothing to keep apart
+        return cell
+    names = bare.split(" ")
+    if not _PEOPLE_CELL.fullmatch(bare) or any(is_unit(n) or is_collective(n) for n in names):
         return cell
     return cell.replace(cell.strip(), "、".join(names))
 

@@ -380,7 +380,8 @@ def _parse_note(content: str, first_leads: bool, bare_ok: bool) -> Roles | None:
     body = ";".join(kept)
     parts: list[tuple[str, list[str]]] = []
     times: list[str] = []
-    labels = list(LABEL.finditer(body))
+    # every label ends in a colon: a note without one (A牵头,B配合) skips the costly scan
+    labels = list(LABEL.finditer(body)) if ":" in body or "：" in body else []
     unknown: list[str] = []
     head = body[: labels[0].start()] if labels else body
     for i, m in enumerate(labels):
