@@ -19,7 +19,6 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from zeren.errors import LoaderError, ZerenError
-from zeren.loaders.extract import parse_document
 from zeren.loaders.inputs import InputFile, collect_inputs, member_file
 from zeren.loaders.readers import read_document
 from zeren.loaders.records import Document, Extraction
@@ -75,6 +74,9 @@ def default_workers() -> int:
 
 def extract_input(f: InputFile) -> tuple[Extraction, tuple[str, ...]]:
     """Read and parse one input (a file or a bundle member); its records and read warnings."""
+    # imported here: a parent that hands every file to workers never compiles the parsers' patterns
+    from zeren.loaders.extract import parse_document
+
     if f.problem:
         raise LoaderError(path_text(f.path), f.problem)
     name = path_text(f.path) + (f"!{f.source.rsplit('!', 1)[-1]}" if f.member else "")
@@ -141,7 +143,7 @@ def _raw_in_order(
     # forkserver: workers start from a clean process, never a fork of one holding
     # threads (a progress bar) or locks.
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["zeren.loaders.extract"])
+    context.set_forkserver_preload(["zeren.loaders.preload"])
     pending: deque[tuple[list[InputFile], Future]] = deque()
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         try:

@@ -304,11 +304,6 @@ def _read_value(role: str, value: str) -> tuple[tuple[tuple[str, list[str]], ...
 
 def parse_labelled(pairs: list[tuple[str, str]], *, first_leads: bool = False) -> Roles:
     """(label, value) pairs, as a table row or a run of ``责任单位:`` lines gives them → Roles."""
-    return _parse_labelled(tuple(pairs), first_leads)
-
-
-@lru_cache(maxsize=8192)  # rows of one table name the same units again and again
-def _parse_labelled(pairs: tuple[tuple[str, str], ...], first_leads: bool) -> Roles:
     parts: list[tuple[str, list[str]]] = []
     times: list[str] = []
     for label, value in pairs:
