@@ -37,10 +37,21 @@ _PLACE_ONLY = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:街道|[省市县区州镇乡
 # a place written twice into one name (玉津区玉津区应急管理局): a copy-paste slip
 _DOUBLED_PLACE = re.compile(r"^([\u4e00-\u9fff]{1,8}?(?:街道|[省市县区州镇乡旗]))\1(?=.)")
 # words of the sentence left on a name (各乡镇抓好, 县财政局要): not part of the unit
-_TRAILING_VERBS = re.compile(
-    r"(?:按职责分工负责|按职责分工落实|按职能分工负责|按职责负责|按职责落实|分工负责|负责落实"
-    r"|抓好|做好|认真|切实|积极|全力|具体|分别|共同|统筹|组织|结合实际|要|应|须|需)+$"
+_LEFT_VERBS = (
+    *(
+        "按职责分工负责",
+        "按职责分工落实",
+        "按职能分工负责",
+        "按职责负责",
+        "按职责落实",
+        "分工负责",
+        "负责落实",
+    ),
+    *("抓好", "做好", "认真", "切实", "积极", "全力", "具体", "分别", "共同", "统筹", "组织", "结合实际"),
+    *("要", "应", "须", "需"),
 )
+_TRAILING_VERBS = re.compile("(?:" + "|".join(_LEFT_VERBS) + ")+$")
+_VERB_LAST = frozenset(verb[-1] for verb in _LEFT_VERBS)  # how a name with a verb left on it ends
 _TYPE_WORDS = ("管理委员会", "党工委", "管委会", "人民政府", "党委", "政府", "纪委", "监委", "工委", "委员会")
 _LEVEL_PREFIX = re.compile(r"^([省市县区州镇乡])(?![级直属场域])")
 _GENERIC = ("单位", "部门", "机构", "企业", "单位负责")
@@ -93,6 +104,8 @@ def _bracket_tokens(seps: str) -> re.Pattern:
 
 def strip_verbs(name: str) -> str:
     """``各乡镇抓好`` → ``各乡镇``: verbs of the sentence left on a name go, when a unit remains."""
+    if name.rstrip("\n")[-1:] not in _VERB_LAST:  # no verb ends the name: skip the scan
+        return name
     bare = _TRAILING_VERBS.sub("", name)
     return bare if bare != name and bare and (is_unit(bare) or is_collective(bare)) else name
 

@@ -221,7 +221,7 @@ def _resolve(parts: list[tuple[str, list[str]]], first_leads: bool) -> tuple[lis
     by_role: dict[str, list[str]] = {LEAD: [], RESP: [], SUP: [], GUIDE: [], LEADER: []}
     for role, names in parts:
         for name in names:
-            m = _MARK.search(name) if role != LEADER else None
+            m = _MARK.search(name) if role != LEADER and name.endswith((")", ")\n")) else None
             if m:
                 marked = LEAD if m.group(1) in ("牵头", "牵头单位", "牵头部门", "主责") else SUP
                 by_role[marked].append(name[: m.start()])

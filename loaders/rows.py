@@ -18,12 +18,17 @@ __all__ = ["table_found"]
 
 _FILL_DOWN = (LEAD, RESP, LEADER, TIME)
 _DITTO = re.compile(r"同上(栏|行|单位)?|〃")
-_NOTE_IN_CELL = re.compile(LABEL.pattern + "|牵头|配合|协办|参与")
+_ROLE_WORDS = ("牵头", "配合", "协办", "参与")
+
+
+def _note_in_cell(cell: str) -> bool:
+    """A role word, or a label (which always ends in a colon: the costly scan only then)."""
+    return any(w in cell for w in _ROLE_WORDS) or (("：" in cell or ":" in cell) and bool(LABEL.search(cell)))
 
 
 def _cell_pairs(role: str, cell: str) -> list[tuple[str, str]]:
     """A unit cell may hold a note of its own (``牵头:县发改局;配合:县财政局``): read it as one."""
-    if role in (LEAD, RESP, SUP) and _NOTE_IN_CELL.search(cell):
+    if role in (LEAD, RESP, SUP) and _note_in_cell(cell):
         note = parse_note(cell, bare_ok=True)
         if note is not None and note.parties:
             found = [(LEAD, "、".join(note.leads)), (SUP, "、".join(note.supports))]
