@@ -152,10 +152,11 @@ _VERBS = (
     ("协助", SUP),
     ("指导", GUIDE),
 )
-_DEADLINE = re.compile(
-    r"^(\d{4}年|\d{1,2}月|\d{4}[.\-/—]\d|\d{4}—|年底|年内|年中|全年|长期|持续|即时|立即|每年|每季|每月|定期|常态|上半年|下半年|本年|当年|明年)"
-    r"|(底前|以前|之前|前完成|完成|坚持|推进|底|年)$"
+# a time limit opens with a date or a time word, or closes with one (tested with endswith, not a scan)
+_DEADLINE_HEAD = re.compile(
+    r"\d{4}年|\d{1,2}月|\d{4}[.\-/—]\d|\d{4}—|年底|年内|年中|全年|长期|持续|即时|立即|每年|每季|每月|定期|常态|上半年|下半年|本年|当年|明年"
 )
+_DEADLINE_TAIL = ("底前", "以前", "之前", "前完成", "完成", "坚持", "推进", "底", "年")
 _FIRST_LEADS = re.compile(r"(第一|首)位?[^,;。]{0,6}为?牵头|第一责任单位为牵头")
 # the rest of the same declaration: 其他为配合单位 names no unit
 _OTHERS_SUPPORT = re.compile(
@@ -186,7 +187,8 @@ class Roles:
 def is_deadline(text: str) -> bool:
     """A time limit as written (``6月底完成``, ``持续推进``), not a unit name."""
     text = text.strip()
-    return bool(text) and bool(_DEADLINE.search(text)) and not is_unit(text.rstrip("前"))
+    dated = bool(_DEADLINE_HEAD.match(text)) or text.endswith(_DEADLINE_TAIL)  # stripped: no final newline
+    return bool(text) and dated and not is_unit(text.rstrip("前"))
 
 
 def _units_ok(names: list[str], *, verb: bool) -> bool:
@@ -355,7 +357,7 @@ def _parse_note(content: str, first_leads: bool, bare_ok: bool) -> Roles | None:
             content = content.replace(m.group(0), "。" + m.group(1) + "。")
     for sentence in top_level_split(content, "。"):
         clauses = [c for c in top_level_split(sentence, ",;，；") if c.strip()]
-        if any(_FIRST_LEADS.search(c) for c in clauses):
+        if _FIRST_LEADS.search(sentence) and any(_FIRST_LEADS.search(c) for c in clauses):
             declares_first = True
             clauses = [
                 c
