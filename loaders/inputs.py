@@ -156,6 +156,13 @@ def _read_once(found: list[InputFile], collected: Collected) -> None:
     by_place: dict[tuple[object, ...], InputFile] = {}
     by_size: dict[int, list[InputFile]] = {}
     by_digest: dict[str, InputFile] = {}
+    digests: dict[Path, str | None] = {}  # each file hashed once, however many share its size
+
+    def digest(path: Path) -> str | None:
+        if path not in digests:
+            digests[path] = _digest(path)
+        return digests[path]
+
     for f in found:
         if f.problem or f.member:
             collected.files.append(f)
@@ -172,11 +179,11 @@ def _read_once(found: list[InputFile], collected: Collected) -> None:
             same_size = by_size.setdefault(size, [])
             # content is hashed only when another file has the same size
             for other in [*same_size, f] if same_size else []:
-                key = _digest(other.path)
+                key = digest(other.path)
                 if key is not None:
                     by_digest.setdefault(key, other)
             same_size.append(f)
-            key = _digest(f.path) if len(same_size) > 1 else None
+            key = digest(f.path) if len(same_size) > 1 else None
             if key is not None and by_digest.get(key) not in (None, f):
                 first = by_digest[key]
                 collected.warnings.append(f"{f.source}: identical content to {first.source}; read once")
