@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["ABBREVIATIONS", "spelling_key", "name_key", "agency_kind", "zone_unit"]
 
@@ -105,6 +106,9 @@ def spelling_key(name: str) -> str:
     return "".join(unicodedata.normalize("NFKC", name).split()).strip(_EDGE_PUNCT)
 
 
+@lru_cache(
+    maxsize=1 << 16
+)  # dozens of substitutions a name; the same names come back document after document
 def name_key(name: str) -> str:
     """The comparison key of a name: normalised and with abbreviations expanded."""
     key = spelling_key(name)

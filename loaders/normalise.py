@@ -433,10 +433,10 @@ def normalise_text(text: str) -> list[Line]:
                 j += 1  # one blank line may sit inside a wrapped paragraph
             nxt = cleaned[j][1]
             note_cut = (
-                j == i
+                (opened[0] > 0 or opened[1] > 0)  # the cheap test first: most lines close their brackets
+                and j == i
                 and nxt
                 and not is_table_line(nxt)
-                and (opened[0] > 0 or opened[1] > 0)
                 and note_joins < 3
                 and not line.endswith("。")  # a note that lost only its ")" is finished
                 and not _HEADING.match(nxt)
