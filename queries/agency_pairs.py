@@ -12,7 +12,7 @@ import networkx as nx
 import pandas as pd
 
 from zeren.graph.schema import AGENCY, LEADS
-from zeren.queries._common import frame, roles, scope_tasks
+from zeren.queries._common import frame, task_roles
 
 DESCRIPTION = "Agency pairs sharing the most tasks (co-responsibility edge weights)"
 
@@ -30,8 +30,9 @@ def pair_rows(G: nx.MultiDiGraph, plan: str | None = None, doc: str | None = Non
     """Every co-responsible pair with its weights, heaviest first (also the input of ``brokers``)."""
     shared: dict[tuple[str, str], int] = {}
     co_led: dict[tuple[str, str], int] = {}
-    for t in scope_tasks(G, plan, doc):
-        held = list(roles(G, t, (AGENCY,)))
+    for _, _, held in task_roles(G, plan, doc, (AGENCY,)):
+        if len(held) < 2:
+            continue
         units = sorted({u for u, *_ in held})
         leads = {u for u, _, r, _ in held if r == LEADS}
         for a, b in combinations(units, 2):

@@ -10,7 +10,7 @@ import networkx as nx
 import pandas as pd
 
 from zeren.graph.schema import AGENCY, LEADER, LEADS, SUPPORTS
-from zeren.queries._common import frame, roles, scope_tasks, task_fields
+from zeren.queries._common import frame, task_fields, task_roles
 
 DESCRIPTION = "Tasks with the most responsible parties (agencies and leaders), top n"
 
@@ -37,8 +37,7 @@ def hotspot_tasks(
     """The ``n`` tasks with most parties; ties in document order."""
     validate(n=n)
     rows = []
-    for t in scope_tasks(G, plan, doc):
-        held = list(roles(G, t))
+    for t, _, held in task_roles(G, plan, doc):
         if not held:
             continue
         rows.append(
