@@ -96,7 +96,8 @@ def run_query(
         except (TypeError, ValueError) as err:
             raise QueryError(f"query {name!r}: bad parameter value ({err})") from err
     if backend == "neo4j":
-        return _run_cypher(name, module_of(name), source, bound, database)
+        with _without_gc():
+            return _run_cypher(name, module_of(name), source, bound, database)
     raise QueryError(f"unknown backend {backend!r} (use 'networkx' or 'neo4j')")
 
 
