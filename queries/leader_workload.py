@@ -43,10 +43,12 @@ def leader_workload(
     nodes = G._node
     acc: dict[str, dict] = {}
     for t, _, held in task_roles(G, plan, doc):
-        agencies = {u for u, kind, *_ in held if kind == AGENCY}
+        agencies = None
         for u, kind, role, _ in held:
             if kind != LEADER or role != LEADS:
                 continue
+            if agencies is None:  # most tasks have no lead official: gathered only for those that do
+                agencies = {a for a, k, *_ in held if k == AGENCY}
             if jurisdiction is not None and nodes[u].get("jurisdiction") != jurisdiction:
                 continue
             rec = acc.setdefault(u, {"tasks": set(), "agencies": set()})
