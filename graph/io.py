@@ -19,7 +19,6 @@ record in the same folder), so an unchanged file is not even read.
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import json
 import os
@@ -31,6 +30,7 @@ import networkx as nx
 
 from zeren.atomic import atomic_path
 from zeren.errors import GraphFileError
+from zeren.gcpause import collector_paused
 from zeren.safetext import xml_text
 
 __all__ = ["FORMAT_VERSION", "save_graph", "load_graph", "export_graph", "EXPORT_SUFFIXES", "cache_dir"]
@@ -90,7 +90,7 @@ def load_graph(path: str | Path) -> nx.MultiDiGraph:
 
 def _parse(path: Path, raw: bytes) -> nx.MultiDiGraph:
     try:
-        with _collector_paused():
+        with collector_paused():
             data = json.loads(raw.decode("utf-8"))
     except RecursionError as err:  # json.loads recurses per level: 100,000 "[" exhaust the stack
         raise GraphFileError(f"{path}: graph file is nested too deeply to be read") from err
@@ -104,23 +104,10 @@ def _parse(path: Path, raw: bytes) -> nx.MultiDiGraph:
             f"{path}: Zeren graph file version {version} (this Zeren reads {FORMAT_VERSION})"
         )
     try:
-        with _collector_paused():
+        with collector_paused():
             return nx.node_link_graph(data, directed=True, multigraph=True, edges="links")
     except (KeyError, TypeError, ValueError) as err:
         raise GraphFileError(f"{path}: damaged Zeren graph file ({type(err).__name__}: {err})") from err
-
-
-@contextlib.contextmanager
-def _collector_paused():
-    """No cyclic garbage collection while a whole graph is made: a graph holds no garbage, and
-    each collection rescans every object made so far (two thirds of the time of reading the cache)."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def cache_dir() -> Path | None:
@@ -208,7 +195,7 @@ def _cache_load(digest: str) -> nx.MultiDiGraph | None:
                 return None
             if fh.read(len(_CACHE_MAGIC)) != _CACHE_MAGIC or fh.readline().strip() != digest.encode():
                 return None
-            with _collector_paused():
+            with collector_paused():
                 G = pickle.load(fh)
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError, TypeError):
         return None

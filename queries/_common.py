@@ -120,20 +120,8 @@ def _role_index(
     key = f"{_ROLE_INDEX} {' '.join(kinds)}"
     if cache is not None and key in cache:
         return cache[key]
-    nodes, pred = G._node, G._pred
-    index = []
-    for t, attrs in nodes.items():
-        if attrs.get("kind") != TASK:
-            continue
-        held = []
-        for u, keyed in pred[t].items():
-            kind = nodes[u].get("kind")
-            if kind in kinds:
-                for k, data in keyed.items():
-                    role = str(data.get("kind") or k)
-                    if role in ROLE_EDGES:
-                        held.append((u, kind, role, data))
-        index.append((t, attrs, tuple(held)))  # shared by every query: read-only
+    # the holders' tuples are shared by every query: read-only
+    index = [(t, a, tuple(roles(G, t, kinds))) for t, a in G._node.items() if a.get("kind") == TASK]
     if cache is not None:
         cache[key] = index
     return index

@@ -9,9 +9,7 @@ where Neo4j community has no equivalent, e.g. betweenness).
 
 from __future__ import annotations
 
-import gc
 import inspect
-from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -20,6 +18,7 @@ import networkx as nx
 import pandas as pd
 
 from zeren.errors import BackendError, QueryError
+from zeren.gcpause import collector_paused
 from zeren.queries._common import frame
 
 __all__ = ["run_query", "query_params", "cypher_text"]
@@ -91,31 +90,14 @@ def run_query(
         if not isinstance(source, nx.MultiDiGraph):
             raise QueryError(f"backend 'networkx' needs a networkx MultiDiGraph, not {type(source).__name__}")
         try:
-            with _without_gc():
+            with collector_paused():
                 return func(source, **bound)
         except (TypeError, ValueError) as err:
             raise QueryError(f"query {name!r}: bad parameter value ({err})") from err
     if backend == "neo4j":
-        with _without_gc():
+        with collector_paused():
             return _run_cypher(name, module_of(name), source, bound, database)
     raise QueryError(f"unknown backend {backend!r} (use 'networkx' or 'neo4j')")
-
-
-@contextmanager
-def _without_gc():
-    """The cyclic collector paused while a query runs.
-
-    A query makes hundreds of thousands of short-lived sets and tuples, none in a
-    cycle, and each burst made the collector rescan the whole loaded graph: a third
-    of a query's time at 100k tasks. Reference counting still frees everything.
-    """
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def _run_cypher(name: str, mod: ModuleType, driver, params: dict[str, Any], database: str | None):
