@@ -23,9 +23,12 @@ import pandas as pd
 from zeren.queries._common import frame
 from zeren.queries.agency_pairs import pair_network, pair_rows
 
-DESCRIPTION = "Agencies with the highest betweenness in the co-responsibility network"
-
 DEFAULT_SAMPLE = 200  # source agencies for the approximation; 0 = exact
+
+DESCRIPTION = (
+    "Agencies with the highest betweenness in the co-responsibility network "
+    f"(above {DEFAULT_SAMPLE} agencies a seeded estimate; sample=0 for exact)"
+)
 
 COLUMNS = {"agency": str, "name": str, "betweenness": float, "partners": int}
 
