@@ -120,8 +120,13 @@ def _role_index(
     key = f"{_ROLE_INDEX} {' '.join(kinds)}"
     if cache is not None and key in cache:
         return cache[key]
-    # the holders' tuples are shared by every query: read-only
-    index = [(t, a, tuple(roles(G, t, kinds))) for t, a in G._node.items() if a.get("kind") == TASK]
+    holders = (AGENCY, LEADER)
+    if kinds != holders and set(kinds) <= set(holders):
+        # a narrower index is cut from the full one: one walk of the graph serves every query
+        index = [(t, a, tuple(h for h in held if h[1] in kinds)) for t, a, held in _role_index(G, holders)]
+    else:
+        # the holders' tuples are shared by every query: read-only
+        index = [(t, a, tuple(roles(G, t, kinds))) for t, a in G._node.items() if a.get("kind") == TASK]
     if cache is not None:
         cache[key] = index
     return index

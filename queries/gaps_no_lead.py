@@ -22,7 +22,7 @@ def gaps_no_lead(G: nx.MultiDiGraph, *, plan: str | None = None, doc: str | None
     nodes = G._node
     rows = []
     for t, _, held in task_roles(G, plan, doc):
-        if not held or any(r == LEADS for _, _, r, _ in held):
+        if not held or LEADS in {r for _, _, r, _ in held}:
             continue
         rows.append(
             task_fields(

@@ -50,7 +50,7 @@ def gaps_untargeted(
             keys = bigrams(target)
             if not keys:
                 continue
-            matched = max((sum(k in x for k in keys) for x in texts), default=0)
+            matched = max((sum(map(x.__contains__, keys)) for x in texts), default=0)
             coverage = float(matched) / len(keys)
             if coverage < float(min_coverage):
                 rows.append(

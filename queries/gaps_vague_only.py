@@ -25,16 +25,12 @@ def gaps_vague_only(G: nx.MultiDiGraph, *, plan: str | None = None, doc: str | N
     nodes = G._node
     rows = []
     for t, _, held in task_roles(G, plan, doc):
-        if not held or any(k == LEADER for _, k, *_ in held):
+        if not held:
             continue
-        if any(nodes[u].get("agency_kind") not in VAGUE_KINDS for u, *_ in held):
-            continue
-        rows.append(
-            task_fields(
-                G,
-                t,
-                units=joined(nodes[u].get("name") for u, *_ in held),
-            )
-        )
+        for u, k, _, _ in held:  # most tasks stop at their first holder
+            if k == LEADER or nodes[u].get("agency_kind") not in VAGUE_KINDS:
+                break
+        else:
+            rows.append(task_fields(G, t, units=joined(nodes[u].get("name") for u, *_ in held)))
     rows.sort(key=lambda r: r["_key"])
     return frame(rows, COLUMNS)
