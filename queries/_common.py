@@ -103,7 +103,8 @@ def task_roles(
     cache (``G.__networkx_cache__``), which every NetworkX method that adds or
     removes a node or an edge clears. Attributes are read live; only a ``kind``
     changed in place (``G.nodes[n]["kind"] = …``) needs
-    ``G.__networkx_cache__.clear()``, as for NetworkX's own caches.
+    ``G.__networkx_cache__.clear()``, as for NetworkX's own caches. A view
+    (``G.subgraph``, ``G.reverse(copy=False)``) is walked afresh each time.
     """
     for t, attrs, held in _role_index(G, kinds):
         if in_scope(attrs, plan, doc):
@@ -116,7 +117,8 @@ _ROLE_INDEX = "zeren.queries.roles"
 def _role_index(
     G: nx.MultiDiGraph, kinds: tuple[str, ...]
 ) -> list[tuple[str, Mapping[str, Any], tuple[tuple, ...]]]:
-    cache = getattr(G, "__networkx_cache__", None)
+    # a view (subgraph, reverse) shows another graph whose changes never clear the view's cache
+    cache = None if hasattr(G, "_graph") else getattr(G, "__networkx_cache__", None)
     key = f"{_ROLE_INDEX} {' '.join(kinds)}"
     if cache is not None and key in cache:
         return cache[key]
