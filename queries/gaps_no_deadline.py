@@ -7,6 +7,8 @@ a plan that dates most measures probably forgot the rest.
 
 from __future__ import annotations
 
+from typing import Any
+
 import networkx as nx
 import pandas as pd
 
@@ -22,11 +24,11 @@ def gaps_no_deadline(
 ) -> pd.DataFrame:
     """Undated tasks of plans where the dated share is at least ``min_share``, in document order."""
     nodes = G._node
-    by_plan: dict[str | None, list[tuple[str, dict]]] = {}
+    by_plan: dict[str | None, list[tuple[str, dict[str, Any]]]] = {}
     for t in scope_tasks(G, plan, doc):
         ta = nodes[t]
         by_plan.setdefault(ta.get("plan_id"), []).append((t, ta))
-    rows = []
+    rows: list[dict[str, Any]] = []
     for tasks in by_plan.values():
         undated = [(t, ta) for t, ta in tasks if not has_deadline(ta)]
         share = float(len(tasks) - len(undated)) / len(tasks)
