@@ -601,7 +601,7 @@ def _create_all(
         )
 
     def flush() -> None:
-        for (what, group), rows in sorted(buffers.items(), key=str):
+        for (what, group), rows in sorted(buffers.items(), key=lambda item: str(item[0])):
             if rows:
                 send(what, group, rows)
         buffers.clear()
