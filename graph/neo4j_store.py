@@ -5,7 +5,9 @@ unique per label on ``id``; edges become relationships of their kind.
 
 A push makes the server hold exactly what the file holds for the documents the
 file contains: into an empty database it takes a create-only path (``CREATE``
-in large ``UNWIND`` batches, no look-ups but the endpoints' unique index);
+in large ``UNWIND`` batches of list rows, node batches written by several
+sessions at once, no look-ups but the endpoints' unique index; from a saved
+file it is streamed, see ``push_graph_file``);
 into a populated one it first removes, per document, the plans, tasks and
 relationships the file no longer has, then ``MERGE``s every node and
 relationship with its properties replaced (``SET n = …``), so pushing twice,
