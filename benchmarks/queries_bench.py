@@ -1,11 +1,14 @@
 """Benchmark the saved queries on synthetic graphs: NetworkX vs Neo4j, and the push into Neo4j.
 
-    .venv/bin/python benchmarks/queries_bench.py --sizes 10k 100k [--backends networkx neo4j]
+    .venv/bin/python benchmarks/queries_bench.py --sizes 10k 100k 1M [--backends networkx neo4j] [--push-only]
 
 For each size (tasks) a child process generates ``graph.synthetic.synthetic_graph``,
 times every saved query on NetworkX and records its peak memory (max RSS of the
-child: graph + queries), then — when Neo4j is chosen — clears the database,
-pushes the graph (relationships/s) and times every query through Cypher.
+child: graph + queries), then — when Neo4j is chosen — saves the graph to a
+file, clears the database, pushes the file as ``zeren neo4j push`` does (streamed,
+create-only) in a process of its own, whose peak RSS is the client's memory, and
+times every query through Cypher. ``--push-only`` skips the queries (a 1M-task
+run: about 1.25M nodes and 4.6M relationships).
 ``brokers`` runs with its defaults (a seeded 200-agency betweenness sample). Neo4j settings come from NEO4J_* or ``.neo4j/env``;
 the benchmark takes the same lock as the tests, since it clears the database.
 Prints one table per size and, with ``--json``, the raw numbers.
@@ -68,7 +71,7 @@ def run_one(n_tasks: int, backends: list[str], only: list[str] | None) -> dict:
     from zeren.graph.synthetic import synthetic_graph
     from zeren.queries import QUERIES, run_query
 
-    names = [n for n in QUERIES if not only or n in only]
+    names = [n for n in QUERIES if not only or n in only]  # only ["-"]: none
     result: dict = {"tasks": n_tasks, "queries": {n: {} for n in names}}
     result["generate_s"], G = _timed(lambda: synthetic_graph(n_tasks, seed=0))
     result["nodes"], result["relationships"] = G.number_of_nodes(), G.number_of_edges()
@@ -85,14 +88,27 @@ def run_one(n_tasks: int, backends: list[str], only: list[str] | None) -> dict:
         result["networkx_peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         _say(f"[{n_tasks}] networkx peak memory {result['networkx_peak_mb']:.0f} MB")
     if "neo4j" in backends:
-        from zeren.graph.neo4j_store import clear_graph, connect, push_graph
+        from zeren.graph.io import save_graph
+        from zeren.graph.neo4j_store import clear_graph, connect
 
         driver = connect()
         try:
             result["clear_s"], _ = _timed(lambda: clear_graph(driver))
-            result["push_s"], _ = _timed(lambda: push_graph(driver, G, batch_size=10_000))
+            with tempfile.TemporaryDirectory() as tmp:
+                path = save_graph(G, Path(tmp) / "graph.json")
+                result["file_mb"] = path.stat().st_size / 1e6
+                pushed = subprocess.run(
+                    [sys.executable, __file__, "--push", str(path)],
+                    stdout=subprocess.PIPE,
+                    text=True,
+                    check=True,
+                )
+            result.update(json.loads(pushed.stdout.strip().splitlines()[-1]))
             result["push_rels_per_s"] = G.number_of_edges() / result["push_s"]
-            _say(f"[{n_tasks}] neo4j push {result['push_s']:.1f} s, {result['push_rels_per_s']:.0f} rel/s")
+            _say(
+                f"[{n_tasks}] neo4j push {result['push_s']:.1f} s, {result['push_rels_per_s']:.0f} rel/s, "
+                f"client peak RSS {result['push_peak_mb']:.0f} MB"
+            )
             for name in names:
                 secs, df = _timed(lambda name=name: run_query(name, driver, backend="neo4j", **params[name]))
                 result["queries"][name]["neo4j"] = (secs, len(df))
@@ -100,6 +116,22 @@ def run_one(n_tasks: int, backends: list[str], only: list[str] | None) -> dict:
         finally:
             driver.close()
     return result
+
+
+def push_file(path: str) -> dict:
+    """``zeren neo4j push`` of a saved graph into the (just cleared) database, in this process."""
+    from zeren.graph.neo4j_store import connect, push_graph_file
+
+    driver = connect()
+    try:
+        seconds, out = _timed(lambda: push_graph_file(driver, path))
+    finally:
+        driver.close()
+    assert out["created"], "the database was not empty"
+    # VmHWM, not ru_maxrss: that one keeps the forked parent's size across exec
+    status = Path("/proc/self/status").read_text(encoding="utf-8").splitlines()
+    peak_kb = next((int(line.split()[1]) for line in status if line.startswith("VmHWM:")), 0)
+    return {"push_s": seconds, "push_peak_mb": peak_kb / 1024}
 
 
 def print_table(r: dict) -> None:
@@ -111,9 +143,12 @@ def print_table(r: dict) -> None:
         print(f"NetworkX peak memory (max RSS, graph + queries): {r['networkx_peak_mb']:,.0f} MB")
     if "push_s" in r:
         print(
-            f"Neo4j push: {r['push_s']:.1f} s, {r['push_rels_per_s']:,.0f} relationships/s "
+            f"Neo4j push of the saved graph ({r['file_mb']:,.0f} MB): {r['push_s']:.1f} s, "
+            f"{r['push_rels_per_s']:,.0f} relationships/s, client peak RSS {r['push_peak_mb']:,.0f} MB "
             f"(clear before: {r['clear_s']:.1f} s)"
         )
+    if not r["queries"]:
+        return
     print(f"{'query':<20}{'networkx s':>12}{'rows':>9}{'neo4j s':>12}{'rows':>9}")
     for name, by in r["queries"].items():
         nx_s, nx_rows = by.get("networkx", (float("nan"), ""))
@@ -128,13 +163,21 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--backends", nargs="+", default=["networkx", "neo4j"], choices=["networkx", "neo4j"])
     ap.add_argument("--queries", nargs="+", default=None, help="only these saved queries")
+    ap.add_argument("--push-only", action="store_true", help="only the Neo4j push: no queries")
     ap.add_argument("--json", type=Path, default=None, help="also write the raw numbers here")
     ap.add_argument("--child", type=int, default=None, help=argparse.SUPPRESS)
+    ap.add_argument("--push", default=None, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.push_only:
+        args.backends, args.queries = ["neo4j"], ["-"]
+    if args.push is not None:
+        print(json.dumps(push_file(args.push)))
+        return 0
     if args.child is not None:
         print(json.dumps(run_one(args.child, args.backends, args.queries)))
         return 0
-    env = {**_env_file_settings(), **os.environ}
+    # a saved graph is not also kept in the user's graph cache (a 1M-task pickle is gigabytes)
+    env = {**_env_file_settings(), **os.environ, "ZEREN_CACHE_DIR": "off"}
     lock = None
     if "neo4j" in args.backends:
         if not env.get("NEO4J_URI"):

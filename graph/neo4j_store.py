@@ -5,7 +5,9 @@ unique per label on ``id``; edges become relationships of their kind.
 
 A push makes the server hold exactly what the file holds for the documents the
 file contains: into an empty database it takes a create-only path (``CREATE``
-in large ``UNWIND`` batches, no look-ups but the endpoints' unique index);
+in large ``UNWIND`` batches of list rows, node batches written by several
+sessions at once, no look-ups but the endpoints' unique index; from a saved
+file it is streamed, see ``push_graph_file``);
 into a populated one it first removes, per document, the plans, tasks and
 relationships the file no longer has, then ``MERGE``s every node and
 relationship with its properties replaced (``SET n = …``), so pushing twice,
@@ -26,18 +28,37 @@ import json
 import logging
 import os
 import re
+import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager, nullcontext
 from itertools import islice
 from typing import Any
 
 import networkx as nx
 
-from zeren.errors import BackendError
-from zeren.graph.schema import AGENCY, CONTAINS, DOCUMENT, EDGE_KINDS, LEADER, NODE_KINDS, PLAN, TASK
+from zeren.errors import BackendError, GraphFileError
+from zeren.graph.schema import (
+    AGENCY,
+    CONTAINS,
+    DOCUMENT,
+    EDGE_KINDS,
+    LEADER,
+    NODE_KINDS,
+    PLAN,
+    TASK,
+    agency_id,
+    doc_id,
+    leader_id,
+    plan_id,
+    task_id,
+)
 
 __all__ = [
     "connect",
     "push_graph",
+    "push_graph_file",
     "clear_graph",
     "count_graph",
     "ensure_schema",
@@ -51,6 +72,8 @@ __all__ = [
 
 DEFAULT_URI = "bolt://127.0.0.1:7687"
 DEFAULT_USER = "neo4j"
+BATCH_SIZE = 20_000
+WORKERS = 2
 _SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 # Property indexes behind the lookups the saved queries make by name, document and plan.
@@ -343,8 +366,9 @@ def push_graph(
     G: nx.MultiDiGraph,
     *,
     database: str | None = None,
-    batch_size: int = 10_000,
-    progress: Callable[[int, int], None] | None = None,
+    batch_size: int = BATCH_SIZE,
+    workers: int = WORKERS,
+    progress: Callable[[int, int | None], None] | None = None,
 ) -> dict:
     """Make the server hold what ``G`` holds for ``G``'s documents; returns counts.
 
@@ -353,17 +377,273 @@ def push_graph(
     create-only path into an empty database was taken, stale nodes and
     relationships removed, and how many documents the server holds that the
     file does not (they are left alone). ``progress(done, total)`` is called
-    after each batch with nodes plus relationships written so far.
+    after each batch with nodes plus relationships written so far. ``workers``
+    sessions write the batches of the create-only path side by side.
     """
-    from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
-
-    if batch_size < 1:
-        raise ValueError("batch_size must be >= 1")
+    if batch_size < 1 or workers < 1:
+        raise ValueError("batch_size and workers must be >= 1")
     _check(G)
     total = G.number_of_nodes() + G.number_of_edges()
-    done = 0
+    with _push_errors():
+        if _prepare(driver, database):
+            items = _graph_items(G)
+            return _create_all(driver, database, items, batch_size, workers, progress, total, "the graph")
+        return _merge_all(driver, database, G, batch_size, progress, total)
+
+
+def push_graph_file(
+    driver,
+    path,
+    *,
+    database: str | None = None,
+    batch_size: int = BATCH_SIZE,
+    workers: int = WORKERS,
+    progress: Callable[[int, int | None], None] | None = None,
+) -> dict:
+    """``push_graph`` of the graph saved at ``path``; into an empty database it is streamed.
+
+    The create-only path reads the file one node or link at a time
+    (``graph.stream``), so client memory stays flat in the size of the graph;
+    it needs the node kinds of a link's ends, which the ids tell
+    (``task:…`` is a Task, see ``graph.schema``), and keeps only the rare
+    node whose id says otherwise. Into a populated database the graph is
+    loaded whole, since removing what the file no longer has compares the
+    two. ``progress`` gets ``total=None`` while streaming. A file found
+    damaged part way is a GraphFileError that says the server holds the part
+    before the damage.
+    """
+    from zeren.graph.io import load_graph
+    from zeren.graph.stream import check_graph_file
+
+    if batch_size < 1 or workers < 1:
+        raise ValueError("batch_size and workers must be >= 1")
+    check_graph_file(path)
+    with _push_errors():
+        if _prepare(driver, database):
+            try:
+                items = _file_items(path)
+                return _create_all(driver, database, items, batch_size, workers, progress, None, str(path))
+            except GraphFileError as err:
+                raise GraphFileError(
+                    f"{err}; the server holds what came before it (push the mended file again)"
+                ) from err
+    return push_graph(driver, load_graph(path), database=database, batch_size=batch_size, progress=progress)
+
+
+@contextmanager
+def _push_errors() -> Iterator[None]:
+    from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
+
+    try:
+        yield
+    except (ServiceUnavailable, SessionExpired) as err:
+        raise BackendError("Neo4j went away during the push (push again: it is idempotent)") from err
+    except Neo4jError as err:
+        raise BackendError(f"Neo4j refused the push: {err.message}") from err
+
+
+def _prepare(driver, database: str | None) -> bool:
+    """Constraints in place; True (lookup indexes dropped, rebuilt after the load) when no Zeren node is held."""
+    ensure_schema(driver, database, lookups=False)
+    empty = _zeren_nodes(driver, database) == 0
+    if empty:
+        _drop_lookups(driver, database)
+    else:
+        ensure_schema(driver, database)
+    return empty
+
+
+# An item of the create-only path: ("node", label, properties) or ("link", (type, start label, end label), row).
+Item = tuple[str, Any, dict]
+
+
+def _graph_items(G: nx.MultiDiGraph) -> Iterator[Item]:
+    for label, row in _node_rows(G):
+        yield "node", label, row["props"]
+    for group, row in _edge_rows(G):
+        yield "link", group, {"s": row["s"], "e": row["e"], "p": row["props"]}
+
+
+# the kind an id names by its prefix (graph.schema): "task:qs:3" is a Task
+_BY_PREFIX = {
+    node.partition(":")[0]: kind
+    for node, kind in (
+        (doc_id("d"), DOCUMENT),
+        (plan_id("d", 1), PLAN),
+        (task_id("d", 1), TASK),
+        (agency_id("a"), AGENCY),
+        (leader_id("j", "l"), LEADER),
+    )
+}
+
+
+def _file_items(path) -> Iterator[Item]:
+    from zeren.graph.stream import iter_graph_file
+
+    unusual: dict[str, str] = {}  # nodes whose id does not tell their kind: few or none
+    for what, item in iter_graph_file(path):
+        if what == "node":
+            node = str(item.get("id"))
+            kind = item.get("kind")
+            if kind not in NODE_KINDS:
+                raise GraphFileError(
+                    f"{path}: node {node!r} has kind {kind!r}, not one of {', '.join(NODE_KINDS)}"
+                )
+            if _BY_PREFIX.get(node.partition(":")[0]) != kind:
+                unusual[node] = kind
+            yield "node", kind, _props(item, node)
+            continue
+        s, e = str(item.get("source")), str(item.get("target"))
+        data = {k: v for k, v in item.items() if k not in ("source", "target", "key")}
+        kind = _edge_kind(item.get("key"), data)
+        if kind not in EDGE_KINDS:
+            raise GraphFileError(
+                f"{path}: link {s!r} -> {e!r} has kind {kind!r}, not one of {', '.join(EDGE_KINDS)}"
+            )
+        start = unusual.get(s) or _BY_PREFIX.get(s.partition(":")[0])
+        end = unusual.get(e) or _BY_PREFIX.get(e.partition(":")[0])
+        if start is None or end is None:
+            raise GraphFileError(f"{path}: link {s!r} -> {e!r} names a node the file does not hold")
+        yield "link", (kind, start, end), {"s": s, "e": e, "p": _edge_props(data)}
+
+
+class _Writer:
+    """Batches written by ``workers`` sessions side by side, at most two per worker in flight.
+
+    A ``serial`` batch waits for the serial one before it: relationship
+    batches share their start nodes (a unit leads tasks in every document),
+    and side by side they only wait on each other's locks or deadlock and
+    retry (measured: more server CPU, no gain); the client still packs the
+    next batch while the server writes one.
+    """
+
+    def __init__(self, driver, database, workers: int, progress, total, source: str) -> None:
+        self.driver, self.database, self.progress, self.total = driver, database, progress, total
+        self.source = source
+        self.pool = ThreadPoolExecutor(workers, thread_name_prefix="zeren-push")
+        self.serial = threading.Lock()
+        self.limit = 2 * workers
+        self.pending: deque[tuple[Future, int]] = deque()
+        self.done = 0
+
+    def submit(
+        self, query: str, rows: list, count: int, *, serial: bool = False, check: bool = False
+    ) -> None:
+        """``count`` items in ``rows``; ``check``: the query returns ``c``, which must equal ``count``."""
+        self.pending.append((self.pool.submit(self._write, query, rows, count, serial, check), count))
+        while len(self.pending) >= self.limit:
+            self._reap()
+
+    def _write(self, query: str, rows: list, count: int, serial: bool, check: bool) -> None:
+        with self.serial if serial else nullcontext():
+            written = _write(self.driver, self.database, query, rows=rows)
+        if check and written[0]["c"] != count:
+            raise GraphFileError(
+                f"{self.source}: {count - written[0]['c']} link(s) name a node it does not hold before its links"
+            )
+
+    def _reap(self) -> None:
+        future, n = self.pending.popleft()
+        future.result()
+        self.done += n
+        if self.progress is not None:
+            self.progress(self.done, self.total)
+
+    def wait(self) -> None:
+        while self.pending:
+            self._reap()
+
+    def close(self) -> None:
+        for future, _ in self.pending:
+            future.cancel()
+        self.pool.shutdown(wait=True)
+
+
+def _create_all(
+    driver, database, items: Iterable[Item], batch_size, workers, progress, total, source: str
+) -> dict:
+    """The create-only path into an empty database: every node, then every relationship, then the lookups.
+
+    ``CREATE`` in ``UNWIND`` batches, each row a list of values in the batch's
+    key order (a missing one is null, which ``CREATE`` does not store); the
+    query text names the keys, so a graph's batches share a few plans. A relationship finds its
+    ends by the unique index on ``id``, its start once per batch. Nodes are
+    all written before the first relationship looks one up; node batches go
+    out side by side.
+    """
+    counts = {"node": 0, "link": 0}
+    buffers: dict[tuple[str, Any], list[dict]] = {}
+    writer = _Writer(driver, database, workers, progress, total, source)
+
+    def send(what: str, group: Any, rows: list[dict]) -> None:
+        # rows go as lists under one key order: less to pack and to read than maps
+        if what == "node":
+            keys = sorted({k for row in rows for k in row})
+            props = ", ".join(f"{_name(k)}: row[{i}]" for i, k in enumerate(keys))
+            writer.submit(
+                f"UNWIND $rows AS row CREATE (n:{group} {{{props}}})",
+                [[r.get(k) for k in keys] for r in rows],
+                len(rows),
+            )
+            return
+        kind, start, end = group
+        keys = sorted({k for row in rows for k in row["p"]})
+        props = ", ".join(f"{_name(k)}: row[{i}]" for i, k in enumerate(keys, start=1))
+        # one index seek per start node and batch, not per row: a unit's links lie together in a file
+        by_start: dict[str, list[list]] = {}
+        for r in rows:
+            by_start.setdefault(r["s"], []).append([r["e"], *(r["p"].get(k) for k in keys)])
+        writer.submit(
+            f"UNWIND $rows AS g MATCH (a:{start} {{id: g[0]}}) UNWIND g[1] AS row "
+            f"MATCH (b:{end} {{id: row[0]}}) CREATE (a)-[r:{kind} {{{props}}}]->(b) RETURN count(r) AS c",
+            [[s, ends] for s, ends in by_start.items()],
+            len(rows),
+            serial=True,
+            check=True,
+        )
+
+    def flush() -> None:
+        for (what, group), rows in sorted(buffers.items(), key=lambda item: str(item[0])):
+            if rows:
+                send(what, group, rows)
+        buffers.clear()
+        writer.wait()
+
+    phase = "node"
+    try:
+        for what, group, row in items:
+            if what != phase:  # every node is held before a relationship looks one up
+                flush()
+                phase = what
+            counts[what] += 1
+            key = (what, group)
+            rows = buffers.setdefault(key, [])
+            rows.append(row)
+            if len(rows) >= batch_size:
+                send(*key, rows)
+                buffers[key] = []
+        flush()
+    finally:
+        writer.close()
+    ensure_schema(driver, database)  # lookup indexes built once over the loaded data
+    return {
+        "nodes": counts["node"],
+        "relationships": counts["link"],
+        "created": True,
+        "removed": 0,
+        "other_documents": 0,
+    }
+
+
+def _name(key: str) -> str:
+    """A property key as a Cypher name: back-quoted, so any attribute name is only a name."""
+    return "`" + key.replace("`", "``") + "`"
+
+
+def _merge_all(driver, database, G: nx.MultiDiGraph, batch_size, progress, total) -> dict:
+    """Into a populated database: remove what the file no longer has, then ``MERGE`` every node and edge."""
     docs = _documents(G)
-    outcome = {"nodes": G.number_of_nodes(), "relationships": G.number_of_edges(), "removed": 0}
+    done = 0
 
     def write(query: str, batch: list) -> None:
         nonlocal done
@@ -372,40 +652,28 @@ def push_graph(
         if progress is not None:
             progress(done, total)
 
-    try:
-        ensure_schema(driver, database, lookups=False)
-        empty = _zeren_nodes(driver, database) == 0
-        if empty:
-            _drop_lookups(driver, database)
-        else:
-            ensure_schema(driver, database)
-        outcome["created"] = empty
-        if not empty:
-            outcome["removed"] = _remove_vanished(driver, database, G, docs, batch_size)
-        for label, batch in _grouped(_node_rows(G), batch_size):
-            verb = "CREATE" if empty else "MERGE"
-            write(f"UNWIND $rows AS row {verb} (n:{label} {{id: row.id}}) SET n = row.props", batch)
-        for (kind, start, end), batch in _grouped(_edge_rows(G), batch_size):
-            verb = "CREATE" if empty else "MERGE"
-            write(
-                f"UNWIND $rows AS row MATCH (a:{start} {{id: row.s}}) MATCH (b:{end} {{id: row.e}}) "
-                f"{verb} (a)-[r:{kind}]->(b) SET r = row.props",
-                batch,
-            )
-        if empty:  # lookup indexes built once over the loaded data, not kept up row by row
-            ensure_schema(driver, database)
-        others = _read(
-            driver,
-            database,
-            f"MATCH (d:{DOCUMENT}) WHERE NOT d.id IN $ids RETURN count(d) AS c",
-            ids=[f"doc:{d}" for d in docs],
+    removed = _remove_vanished(driver, database, G, docs, batch_size)
+    for label, batch in _grouped(_node_rows(G), batch_size):
+        write(f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n = row.props", batch)
+    for (kind, start, end), batch in _grouped(_edge_rows(G), batch_size):
+        write(
+            f"UNWIND $rows AS row MATCH (a:{start} {{id: row.s}}) MATCH (b:{end} {{id: row.e}}) "
+            f"MERGE (a)-[r:{kind}]->(b) SET r = row.props",
+            batch,
         )
-        outcome["other_documents"] = others[0]["c"]
-    except (ServiceUnavailable, SessionExpired) as err:
-        raise BackendError("Neo4j went away during the push (push again: it is idempotent)") from err
-    except Neo4jError as err:
-        raise BackendError(f"Neo4j refused the push: {err.message}") from err
-    return outcome
+    others = _read(
+        driver,
+        database,
+        f"MATCH (d:{DOCUMENT}) WHERE NOT d.id IN $ids RETURN count(d) AS c",
+        ids=[f"doc:{d}" for d in docs],
+    )
+    return {
+        "nodes": G.number_of_nodes(),
+        "relationships": G.number_of_edges(),
+        "created": False,
+        "removed": removed,
+        "other_documents": others[0]["c"],
+    }
 
 
 def clear_graph(driver, database: str | None = None, *, batch_size: int = 10000) -> None:

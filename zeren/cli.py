@@ -894,16 +894,19 @@ def neo4j():
 def neo4j_push(graph_file, uri, user, database, clear):
     """Push a saved graph to Neo4j: the server then holds what the file holds for its documents.
 
+    Into an empty database (or with --clear) the file is streamed and only
+    created, never looked up, so memory stays flat however large the graph.
+
     \b
     Example:
       NEO4J_PASSWORD=… zeren neo4j push graph.json --uri bolt://localhost:7687 --user neo4j
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from zeren.graph.io import load_graph
-    from zeren.graph.neo4j_store import clear_graph, connect, push_graph
+    from zeren.graph.neo4j_store import clear_graph, connect, push_graph_file
+    from zeren.graph.stream import check_graph_file
 
-    G = load_graph(graph_file)
+    check_graph_file(graph_file)
     driver = connect(uri=uri, user=user)
     try:
         if clear:
@@ -912,9 +915,9 @@ def neo4j_push(graph_file, uri, user, database, clear):
             TextColumn("Pushing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True
         ) as bar:
             job = bar.add_task("", total=None)
-            written = push_graph(
+            written = push_graph_file(
                 driver,
-                G,
+                graph_file,
                 database=database,
                 progress=lambda done, total: bar.update(job, completed=done, total=total),
             )

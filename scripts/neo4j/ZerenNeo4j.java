@@ -41,6 +41,9 @@ public final class ZerenNeo4j {
                 .withConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .withConfig(GraphDatabaseSettings.auth_enabled, true)
                 .withConfig(GraphDatabaseSettings.pagecache_memory, pageCache)
+                // no transaction-log history: a test server is never restored, and bulk pushes
+                // otherwise leave gigabytes of logs (18 GB after a few 1M-task pushes)
+                .withConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
                 .build();
         neo4j.databaseManagementService()
                 .database("system")
