@@ -185,7 +185,7 @@ def bench_backends(tmp: Path, sizes: list[str], rows: list[tuple[str, str, str]]
                 (
                     f"neo4j push {size} (empty db)",
                     f"{r['push_rels_per_s']:,.0f} rel/s",
-                    f"{r['push_s']:.1f} s",
+                    f"{r['push_s']:.1f} s, client peak RSS {r['push_peak_mb']:,.0f} MB",
                 )
             )
         slowest = {}
@@ -196,6 +196,16 @@ def bench_backends(tmp: Path, sizes: list[str], rows: list[tuple[str, str, str]]
                 slowest[backend] = (sum(times.values()), q, times[q])
         for backend, (total, q, worst) in slowest.items():
             rows.append((f"all queries {size}, {backend}", f"{total:.2f} s", f"slowest {q} {worst:.2f} s"))
+        both = {q: by for q, by in r["queries"].items() if {"networkx", "neo4j"} <= by.keys()}
+        if both:
+            slower = sorted(q for q, by in both.items() if by["networkx"][0] > by["neo4j"][0])
+            rows.append(
+                (
+                    f"queries {size} where NetworkX is slower than Neo4j",
+                    f"{len(slower)} of {len(both)}",
+                    ", ".join(slower),
+                )
+            )
 
 
 def bench_import(tmp: Path, size: str, rows: list[tuple[str, str, str]]) -> None:
