@@ -100,6 +100,7 @@ def extract_with_progress(
     outputs: Iterable[Path | None] = (),
     amend: Amend | None = None,
     keep: Callable[[Extraction], None] | None = None,
+    task_lines: bool = False,
 ) -> Loaded:
     """Extract every document under ``paths``, showing a progress bar on a terminal.
 
@@ -107,6 +108,7 @@ def extract_with_progress(
     ``amend`` (the user's statements about the documents) is applied to each extraction.
     With ``keep``, each Extraction is handed to it in input order and only
     counted, not held, so memory stays flat whatever the corpus size.
+    With ``task_lines``, tasks come as ``TaskLines`` (their tasks.jsonl text made by the workers).
     """
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -132,7 +134,7 @@ def extract_with_progress(
         disable=len(files) < 2 or not console.is_terminal,
     ) as bar:
         job = bar.add_task("", total=len(files))
-        for outcome in iter_extractions(files):
+        for outcome in iter_extractions(files, task_lines=task_lines):
             if outcome.failure is not None:
                 loaded.failures.append(outcome.failure)
             elif outcome.extraction is not None:
