@@ -113,9 +113,10 @@ def extract_with_progress(
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from zeren.loaders.batch import iter_extractions
+    from zeren.loaders.batch import iter_extractions, start_workers_early
     from zeren.loaders.inputs import collect_inputs
 
+    start_workers_early(paths)
     collected = collect_inputs(paths)
     files = collected.files
     refuse_overwrite(outputs, files)
