@@ -40,6 +40,8 @@ neo4j-stop:
 # queries, push and queries on both backends. Bigger runs: make bench BENCH_ARGS="--docs 20000 --sizes 10k 100k 1M"
 BENCH_ARGS ?=
 bench: setup
+	@# byte-compile as a wheel install does, so start-up is not timed with compiling (PYTHONDONTWRITEBYTECODE may be set)
+	$(PY) -m compileall -q zeren loaders graph queries viz
 	$(PY) benchmarks/bench_all.py $(BENCH_ARGS)
 	$(PY) benchmarks/viz_bench.py
 	$(PY) benchmarks/adversarial.py --max-kb 256 --budget 20

@@ -11,7 +11,9 @@ bytes: an edited file has another hash and is read afresh. The cache lives in
 the user's own cache folder (``$ZEREN_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/zeren/graphs``, mode 0700), never beside the graph, so a
 folder someone else wrote cannot plant a pickle; ``ZEREN_CACHE_DIR=off``
-turns it off. Only the newest ``CACHE_KEEP`` entries are kept.
+turns it off. Only the newest ``CACHE_KEEP`` entries are kept. A file already
+hashed is known again by its inode, size, mtime and ctime (a small ``.stat``
+record in the same folder), so an unchanged file is not even read.
 """
 
 from __future__ import annotations
@@ -21,12 +23,14 @@ import hashlib
 import json
 import os
 import pickle
+import time
 from pathlib import Path
 
 import networkx as nx
 
 from zeren.atomic import atomic_path
 from zeren.errors import GraphFileError
+from zeren.gcpause import collector_paused
 from zeren.safetext import xml_text
 
 __all__ = ["FORMAT_VERSION", "save_graph", "load_graph", "export_graph", "EXPORT_SUFFIXES", "cache_dir"]
@@ -48,7 +52,10 @@ def save_graph(G: nx.MultiDiGraph, path: str | Path) -> Path:
             tmp.write_bytes(raw)
     except OSError as err:
         raise GraphFileError(f"{path}: cannot write: {err.strerror or err}") from err
-    _cache_store(hashlib.sha256(raw).hexdigest(), G)
+    digest = hashlib.sha256(raw).hexdigest()
+    _cache_store(digest, G)
+    with contextlib.suppress(OSError):
+        _remember_digest(path.stat(), digest)
     return path
 
 
@@ -56,7 +63,14 @@ def load_graph(path: str | Path) -> nx.MultiDiGraph:
     """Read a file written by ``save_graph`` (from the binary cache when the file is unchanged)."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as fh:
+            before = os.fstat(fh.fileno())
+            digest = _known_digest(before)
+            cached = None if digest is None else _cache_load(digest)
+            if cached is not None:
+                return cached
+            raw = fh.read()
+            unchanged = _stat_key(os.fstat(fh.fileno())) == _stat_key(before)
     except FileNotFoundError as err:
         raise GraphFileError(f"{path}: no such graph file") from err
     except IsADirectoryError as err:
@@ -64,6 +78,8 @@ def load_graph(path: str | Path) -> nx.MultiDiGraph:
     except OSError as err:
         raise GraphFileError(f"{path}: cannot read: {err.strerror or err}") from err
     digest = hashlib.sha256(raw).hexdigest()
+    if unchanged:
+        _remember_digest(before, digest)
     cached = _cache_load(digest)
     if cached is not None:
         return cached
@@ -74,7 +90,8 @@ def load_graph(path: str | Path) -> nx.MultiDiGraph:
 
 def _parse(path: Path, raw: bytes) -> nx.MultiDiGraph:
     try:
-        data = json.loads(raw.decode("utf-8"))
+        with collector_paused():
+            data = json.loads(raw.decode("utf-8"))
     except RecursionError as err:  # json.loads recurses per level: 100,000 "[" exhaust the stack
         raise GraphFileError(f"{path}: graph file is nested too deeply to be read") from err
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
@@ -87,7 +104,8 @@ def _parse(path: Path, raw: bytes) -> nx.MultiDiGraph:
             f"{path}: Zeren graph file version {version} (this Zeren reads {FORMAT_VERSION})"
         )
     try:
-        return nx.node_link_graph(data, directed=True, multigraph=True, edges="links")
+        with collector_paused():
+            return nx.node_link_graph(data, directed=True, multigraph=True, edges="links")
     except (KeyError, TypeError, ValueError) as err:
         raise GraphFileError(f"{path}: damaged Zeren graph file ({type(err).__name__}: {err})") from err
 
@@ -108,6 +126,62 @@ def _cache_file(digest: str) -> Path | None:
     return None if folder is None else folder / f"{digest}.pickle"
 
 
+# Hashing a large graph file costs more than reading its cache, so, as git does for its
+# index, a file is known by its identity and change times: (device, inode) names the
+# record, (size, mtime, ctime) must match it. ctime cannot be set back by anyone, so an
+# edit that keeps the size and restores the mtime is still seen; a file changed less
+# than _SETTLED seconds before it was read is not recorded (a second edit could fall in
+# the same clock tick and keep every time).
+_SETTLED = 2.0
+STAT_KEEP = 64
+
+
+def _stat_key(st: os.stat_result) -> str:
+    return f"{st.st_size} {st.st_mtime_ns} {st.st_ctime_ns}"
+
+
+def _stat_file(st: os.stat_result) -> Path | None:
+    folder = cache_dir()
+    return None if folder is None else folder / f"{st.st_dev}-{st.st_ino}.stat"
+
+
+def _known_digest(st: os.stat_result) -> str | None:
+    """The SHA-256 recorded for this very file in this very state, or None."""
+    file = _stat_file(st)
+    if file is None:
+        return None
+    try:
+        with open(file, "rb") as fh:
+            own = os.fstat(fh.fileno())
+            if own.st_uid != os.getuid() or own.st_mode & 0o022:
+                return None
+            key, _, digest = fh.read(200).decode("ascii").strip().rpartition(" ")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return digest if key == _stat_key(st) and len(digest) == 64 else None
+
+
+def _remember_digest(st: os.stat_result, digest: str) -> None:
+    """Record the file's digest for its current state (nothing when the file changed just now)."""
+    file = _stat_file(st)
+    if file is None or time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) < _SETTLED * 1e9:
+        return
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        with atomic_path(file) as tmp:
+            tmp.write_text(f"{_stat_key(st)} {digest}\n", encoding="ascii")
+        os.chmod(file, 0o600)
+        _prune(file.parent, "*.stat", STAT_KEEP)
+    except OSError:
+        return
+
+
+def _prune(folder: Path, pattern: str, keep: int) -> None:
+    entries = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[keep:]:
+        old.unlink(missing_ok=True)
+
+
 def _cache_load(digest: str) -> nx.MultiDiGraph | None:
     """The cached graph for this JSON hash, or None (absent, foreign, stale or damaged: read the JSON)."""
     file = _cache_file(digest)
@@ -121,7 +195,8 @@ def _cache_load(digest: str) -> nx.MultiDiGraph | None:
                 return None
             if fh.read(len(_CACHE_MAGIC)) != _CACHE_MAGIC or fh.readline().strip() != digest.encode():
                 return None
-            G = pickle.load(fh)
+            with collector_paused():
+                G = pickle.load(fh)
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError, TypeError):
         return None
     if not isinstance(G, nx.MultiDiGraph):
@@ -140,11 +215,16 @@ def _cache_store(digest: str, G: nx.MultiDiGraph) -> None:
         file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         with atomic_path(file) as tmp, open(tmp, "wb") as fh:
             fh.write(_CACHE_MAGIC + digest.encode() + b"\n")
-            pickle.dump(G, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            # NetworkX's per-graph cache (e.g. the queries' role index) is rebuilt on use, not stored
+            memo = getattr(G, "__networkx_cache__", None)
+            G.__networkx_cache__ = {}
+            try:
+                pickle.dump(G, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            finally:
+                if memo is not None:
+                    G.__networkx_cache__ = memo
         os.chmod(file, 0o600)
-        entries = sorted(file.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in entries[CACHE_KEEP:]:
-            old.unlink(missing_ok=True)
+        _prune(file.parent, "*.pickle", CACHE_KEEP)
     except OSError:
         return
 

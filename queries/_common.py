@@ -22,6 +22,7 @@ __all__ = [
     "in_scope",
     "scope_tasks",
     "roles",
+    "task_roles",
     "task_order",
     "task_fields",
     "percentile_cont",
@@ -39,17 +40,19 @@ def frame(rows: Sequence[Mapping[str, Any]], columns: Mapping[str, type]) -> pd.
 
     Both backends go through here, so their tables share columns and dtypes.
     """
-    df = pd.DataFrame([{c: r.get(c) for c in columns} for r in rows], columns=list(columns))
+    data = {}
     for col, typ in columns.items():
+        values = [r.get(col) for r in rows]
         if typ is int:
-            df[col] = df[col].astype("int64")
+            data[col] = pd.Series(values, dtype="int64")
         elif typ is float:
-            df[col] = df[col].astype("float64")
+            data[col] = pd.Series(values, dtype="float64")
         elif typ is bool:
-            df[col] = df[col].astype("bool")
+            data[col] = pd.Series(values, dtype="object").astype("bool")
         else:
-            df[col] = df[col].astype("object").where(df[col].notna(), None)
-    return df.reset_index(drop=True)
+            column = pd.Series(values, dtype="object")
+            data[col] = column.where(column.notna(), None)
+    return pd.DataFrame(data, columns=list(columns))
 
 
 def edge_kind(key: Any, data: Mapping[str, Any]) -> str:
@@ -65,18 +68,70 @@ def in_scope(attrs: Mapping[str, Any], plan: str | None, doc: str | None) -> boo
 
 
 def scope_tasks(G: nx.MultiDiGraph, plan: str | None = None, doc: str | None = None) -> Iterator[str]:
-    for n, attrs in G.nodes(data=True):
+    for n, attrs in G._node.items():
         if attrs.get("kind") == TASK and in_scope(attrs, plan, doc):
             yield n
 
 
+# The helpers below read NetworkX's own dicts (``G._node``, ``G._pred``): every query walks
+# every task's role edges, and the public views build an object per node and per
+# neighbour, which made a query at 100k tasks several times slower than the walk itself.
+
+
 def roles(G: nx.MultiDiGraph, task: str, kinds: tuple[str, ...] = (AGENCY, LEADER)) -> Iterator[tuple]:
     """``(holder, holder kind, LEADS|SUPPORTS, edge data)`` for every role edge into ``task``."""
-    for u, _, key, data in G.in_edges(task, keys=True, data=True):
-        role = edge_kind(key, data)
-        kind = G.nodes[u].get("kind")
-        if role in ROLE_EDGES and kind in kinds:
-            yield u, kind, role, data
+    nodes = G._node
+    for u, keyed in G._pred[task].items():
+        kind = nodes[u].get("kind")
+        if kind not in kinds:
+            continue
+        for key, data in keyed.items():
+            role = str(data.get("kind") or key)
+            if role in ROLE_EDGES:
+                yield u, kind, role, data
+
+
+def task_roles(
+    G: nx.MultiDiGraph,
+    plan: str | None = None,
+    doc: str | None = None,
+    kinds: tuple[str, ...] = (AGENCY, LEADER),
+) -> Iterator[tuple[str, Mapping[str, Any], tuple[tuple, ...]]]:
+    """``(task, task attributes, its roles as from :func:`roles`)`` for every task in scope, in node order.
+
+    The role lists are built once per graph and kept in NetworkX's own per-graph
+    cache (``G.__networkx_cache__``), which every NetworkX method that adds or
+    removes a node or an edge clears. Attributes are read live; only a ``kind``
+    changed in place (``G.nodes[n]["kind"] = …``) needs
+    ``G.__networkx_cache__.clear()``, as for NetworkX's own caches. A view
+    (``G.subgraph``, ``G.reverse(copy=False)``) is walked afresh each time.
+    """
+    for t, attrs, held in _role_index(G, kinds):
+        if in_scope(attrs, plan, doc):
+            yield t, attrs, held
+
+
+_ROLE_INDEX = "zeren.queries.roles"
+
+
+def _role_index(
+    G: nx.MultiDiGraph, kinds: tuple[str, ...]
+) -> list[tuple[str, Mapping[str, Any], tuple[tuple, ...]]]:
+    # a view (subgraph, reverse) shows another graph whose changes never clear the view's cache
+    cache = None if hasattr(G, "_graph") else getattr(G, "__networkx_cache__", None)
+    key = f"{_ROLE_INDEX} {' '.join(kinds)}"
+    if cache is not None and key in cache:
+        return cache[key]
+    holders = (AGENCY, LEADER)
+    if kinds != holders and set(kinds) <= set(holders):
+        # a narrower index is cut from the full one: one walk of the graph serves every query
+        index = [(t, a, tuple(h for h in held if h[1] in kinds)) for t, a, held in _role_index(G, holders)]
+    else:
+        # the holders' tuples are shared by every query: read-only
+        index = [(t, a, tuple(roles(G, t, kinds))) for t, a in G._node.items() if a.get("kind") == TASK]
+    if cache is not None:
+        cache[key] = index
+    return index
 
 
 def text_key(s: str | None) -> bytes:
@@ -135,7 +190,7 @@ def in_window(end: str | None, due_from: str | None, due_to: str | None) -> bool
 
 def task_fields(G: nx.MultiDiGraph, task: str, **extra: Any) -> dict[str, Any]:
     """The columns every task-listing query starts with (task, doc, plan, text), its sort key, and ``extra``."""
-    attrs = G.nodes[task]
+    attrs = G._node[task]
     return {
         "task": task,
         "doc": attrs.get("doc"),

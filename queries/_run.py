@@ -18,6 +18,7 @@ import networkx as nx
 import pandas as pd
 
 from zeren.errors import BackendError, QueryError
+from zeren.gcpause import collector_paused
 from zeren.queries._common import frame
 
 __all__ = ["run_query", "query_params", "cypher_text"]
@@ -89,11 +90,13 @@ def run_query(
         if not isinstance(source, nx.MultiDiGraph):
             raise QueryError(f"backend 'networkx' needs a networkx MultiDiGraph, not {type(source).__name__}")
         try:
-            return func(source, **bound)
+            with collector_paused():
+                return func(source, **bound)
         except (TypeError, ValueError) as err:
             raise QueryError(f"query {name!r}: bad parameter value ({err})") from err
     if backend == "neo4j":
-        return _run_cypher(name, module_of(name), source, bound, database)
+        with collector_paused():
+            return _run_cypher(name, module_of(name), source, bound, database)
     raise QueryError(f"unknown backend {backend!r} (use 'networkx' or 'neo4j')")
 
 

@@ -6,13 +6,14 @@ counts tasks where both hold any role, ``co_led`` those both lead.
 
 from __future__ import annotations
 
+from collections import Counter
 from itertools import combinations
 
 import networkx as nx
 import pandas as pd
 
 from zeren.graph.schema import AGENCY, LEADS
-from zeren.queries._common import frame, roles, scope_tasks
+from zeren.queries._common import frame, task_roles
 
 DESCRIPTION = "Agency pairs sharing the most tasks (co-responsibility edge weights)"
 
@@ -28,22 +29,22 @@ COLUMNS = {
 
 def pair_rows(G: nx.MultiDiGraph, plan: str | None = None, doc: str | None = None) -> list[dict]:
     """Every co-responsible pair with its weights, heaviest first (also the input of ``brokers``)."""
-    shared: dict[tuple[str, str], int] = {}
-    co_led: dict[tuple[str, str], int] = {}
-    for t in scope_tasks(G, plan, doc):
-        held = list(roles(G, t, (AGENCY,)))
-        units = sorted({u for u, *_ in held})
-        leads = {u for u, _, r, _ in held if r == LEADS}
-        for a, b in combinations(units, 2):
-            shared[a, b] = shared.get((a, b), 0) + 1
-            if a in leads and b in leads:
-                co_led[a, b] = co_led.get((a, b), 0) + 1
+    shared: Counter[tuple[str, str]] = Counter()
+    co_led: Counter[tuple[str, str]] = Counter()
+    for _, _, held in task_roles(G, plan, doc, (AGENCY,)):
+        if len(held) < 2:
+            continue
+        shared.update(combinations(sorted({u for u, *_ in held}), 2))
+        leads = sorted({u for u, _, r, _ in held if r == LEADS})
+        if len(leads) > 1:
+            co_led.update(combinations(leads, 2))
+    nodes = G._node
     rows = [
         {
             "agency_a": a,
-            "name_a": G.nodes[a].get("name"),
+            "name_a": nodes[a].get("name"),
             "agency_b": b,
-            "name_b": G.nodes[b].get("name"),
+            "name_b": nodes[b].get("name"),
             "shared": w,
             "co_led": co_led.get((a, b), 0),
         }

@@ -23,9 +23,12 @@ import pandas as pd
 from zeren.queries._common import frame
 from zeren.queries.agency_pairs import pair_network, pair_rows
 
-DESCRIPTION = "Agencies with the highest betweenness in the co-responsibility network"
-
 DEFAULT_SAMPLE = 200  # source agencies for the approximation; 0 = exact
+
+DESCRIPTION = (
+    "Agencies with the highest betweenness in the co-responsibility network "
+    f"(above {DEFAULT_SAMPLE} agencies a seeded estimate; sample=0 for exact)"
+)
 
 COLUMNS = {"agency": str, "name": str, "betweenness": float, "partners": int}
 
@@ -37,11 +40,17 @@ def validate(*, n=None, sample=None, **_) -> None:
         raise ValueError("sample must be >= 0 (0 = exact)")
 
 
+def betweenness(net: nx.Graph, sample: int | None) -> dict[str, float]:
+    """Normalised betweenness counting hops (weights unused): exact up to ``sample`` agencies, else
+    estimated from ``sample`` sources chosen with a fixed seed; ``sample`` 0 or None = exact."""
+    k = None if not sample or int(sample) >= len(net) else int(sample)
+    return nx.betweenness_centrality(net, k=k, seed=0 if k else None)
+
+
 def rank(pairs: list[dict], n: int | None, sample: int | None = None) -> pd.DataFrame:
     """Betweenness of every agency in ``pairs`` (rows with agency_a/b and name_a/b), top ``n``."""
-    net, names = pair_network(pairs)  # betweenness here counts hops: the weights are not used
-    k = None if not sample or int(sample) >= len(net) else int(sample)
-    scores = nx.betweenness_centrality(net, k=k, seed=0 if k else None)
+    net, names = pair_network(pairs)
+    scores = betweenness(net, sample)
     rows = [{"agency": a, "name": names[a], "betweenness": scores[a], "partners": net.degree(a)} for a in net]
     rows.sort(key=lambda r: (-r["betweenness"], r["agency"]))
     return frame(rows if n is None else rows[: int(n)], COLUMNS)

@@ -1,6 +1,6 @@
 // The co-responsibility pair table; queries/centrality.py computes degree,
 // betweenness and eigenvector centrality from it in NetworkX (Neo4j community
-// has no GDS), so both backends share that last step. $n is used there, not here.
+// has no GDS), so both backends share that last step. $n and $sample are used there, not here.
 MATCH (a:Agency)-[:LEADS|SUPPORTS]->(t:Task)<-[:LEADS|SUPPORTS]-(b:Agency)
 WHERE a.id < b.id
   AND ($plan IS NULL OR t.plan_id = $plan OR t.plan = $plan)

@@ -13,7 +13,7 @@ import networkx as nx
 import pandas as pd
 
 from zeren.graph.schema import AGENCY, DOCUMENT, LEADS
-from zeren.queries._common import frame, roles, scope_tasks
+from zeren.queries._common import frame, task_roles
 
 DESCRIPTION = "Two documents or years side by side: load gained or lost per agency"
 
@@ -49,15 +49,16 @@ def compare(
 ) -> pd.DataFrame:
     """One row per agency holding a task on either side, biggest gain first."""
     validate(left=left, right=right)
-    dates = {d: a.get("date") or "" for d, a in G.nodes(data=True) if a.get("kind") == DOCUMENT}
+    nodes = G._node
+    dates = {d: a.get("date") or "" for d, a in nodes.items() if a.get("kind") == DOCUMENT}
     acc: dict[str, dict] = {}
-    for t in scope_tasks(G):
-        doc = G.nodes[t].get("doc")
+    for t, ta, held in task_roles(G, kinds=(AGENCY,)):
+        doc = ta.get("doc")
         date = dates.get(f"doc:{doc}", "")
         sides = [s for s, w in (("left", left), ("right", right)) if _side(doc, date, w)]
         if not sides:
             continue
-        for a, _, role, _ in roles(G, t, (AGENCY,)):
+        for a, _, role, _ in held:
             rec = acc.setdefault(
                 a, {f"{s}_{r}": set() for s in ("left", "right") for r in ("led", "sup", "all")}
             )
@@ -73,7 +74,7 @@ def compare(
         rows.append(
             {
                 "agency": a,
-                "name": G.nodes[a].get("name"),
+                "name": nodes[a].get("name"),
                 "tasks_left": len(rec["left_all"]),
                 "tasks_right": len(rec["right_all"]),
                 "load_left": load_left,

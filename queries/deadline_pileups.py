@@ -11,7 +11,7 @@ import networkx as nx
 import pandas as pd
 
 from zeren.graph.schema import AGENCY, LEADS
-from zeren.queries._common import frame, roles, scope_tasks
+from zeren.queries._common import frame, task_roles
 
 DESCRIPTION = "Agencies with at least min_tasks tasks due in the same month"
 
@@ -27,14 +27,15 @@ def deadline_pileups(
     doc: str | None = None,
 ) -> pd.DataFrame:
     """(agency, month) cells with ``min_tasks`` or more tasks; ``agency`` = id or name, None = all."""
+    nodes = G._node
     cells: dict[tuple[str, str], dict] = {}
-    for t in scope_tasks(G, plan, doc):
-        end = G.nodes[t].get("deadline_end")
+    for t, ta, held in task_roles(G, plan, doc, (AGENCY,)):
+        end = ta.get("deadline_end")
         if not end:
             continue
         month = end[:7]
-        for u, _, role, _ in roles(G, t, (AGENCY,)):
-            if agency is not None and agency not in (u, G.nodes[u].get("name")):
+        for u, _, role, _ in held:
+            if agency is not None and agency not in (u, nodes[u].get("name")):
                 continue
             cell = cells.setdefault((u, month), {"tasks": set(), "led": set()})
             cell["tasks"].add(t)
@@ -43,7 +44,7 @@ def deadline_pileups(
     rows = [
         {
             "agency": u,
-            "name": G.nodes[u].get("name"),
+            "name": nodes[u].get("name"),
             "month": month,
             "tasks": len(c["tasks"]),
             "led": len(c["led"]),

@@ -11,7 +11,7 @@ import networkx as nx
 import pandas as pd
 
 from zeren.graph.schema import HAS_TASK, PLAN
-from zeren.queries._common import edge_kind, frame, roles, task_order, text_key
+from zeren.queries._common import edge_kind, frame, task_order, task_roles, text_key
 
 DESCRIPTION = "Units mentioned by a plan that hold none of its tasks"
 
@@ -26,7 +26,12 @@ def plan_in_scope(node: str, attrs: dict, plan: str | None, doc: str | None) -> 
 
 def plan_tasks(G: nx.MultiDiGraph, p: str) -> list[str]:
     return sorted(
-        {v for _, v, key, data in G.out_edges(p, keys=True, data=True) if edge_kind(key, data) == HAS_TASK}
+        {
+            v
+            for v, keyed in G._succ[p].items()
+            for key, data in keyed.items()
+            if edge_kind(key, data) == HAS_TASK
+        }
     )
 
 
@@ -34,17 +39,24 @@ def gaps_idle_mentions(
     G: nx.MultiDiGraph, *, plan: str | None = None, doc: str | None = None
 ) -> pd.DataFrame:
     """(plan, mention) rows for mentions with no task, by plan then mention."""
+    nodes = G._node
+    held_by = {t: held for t, _, held in task_roles(G)}
+    known: dict[str, set] = {}  # a unit's name and spellings, gathered once
     rows = []
-    for p, attrs in G.nodes(data=True):
+    for p, attrs in nodes.items():
         if attrs.get("kind") != PLAN or not plan_in_scope(p, attrs, plan, doc):
             continue
-        active: set[str] = set()
-        for t in plan_tasks(G, p):
-            for u, _, _, data in roles(G, t):
-                active.add(data.get("raw"))
-                active.add(G.nodes[u].get("name"))
-                active.update(G.nodes[u].get("spellings") or ())
-        for m in sorted(set(attrs.get("mentions") or ()) - active, key=text_key):
+        idle = set(attrs.get("mentions") or ())
+        for t in plan_tasks(G, p) if idle else ():
+            for u, _, _, data in held_by.get(t, ()):
+                words = known.get(u)
+                if words is None:
+                    words = known[u] = {nodes[u].get("name"), *(nodes[u].get("spellings") or ())}
+                idle -= words
+                idle.discard(data.get("raw"))
+            if not idle:
+                break
+        for m in sorted(idle, key=text_key):
             rows.append(
                 {
                     "plan": p,

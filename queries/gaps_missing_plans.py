@@ -28,14 +28,18 @@ COLUMNS = {
 
 def gaps_missing_plans(G: nx.MultiDiGraph, *, doc: str | None = None) -> pd.DataFrame:
     """One row per document whose announcement exceeds its plans, by document id."""
+    nodes = G._node
     rows = []
-    for d, attrs in G.nodes(data=True):
+    for d, attrs in nodes.items():
         if attrs.get("kind") != DOCUMENT or (doc is not None and d not in (doc, f"doc:{doc}")):
             continue
         plans = {
-            v for _, v, key, data in G.out_edges(d, keys=True, data=True) if edge_kind(key, data) == CONTAINS
+            v
+            for v, keyed in G._succ[d].items()
+            for key, data in keyed.items()
+            if edge_kind(key, data) == CONTAINS
         }
-        titles = {G.nodes[p].get("title") for p in plans} - {None}
+        titles = {nodes[p].get("title") for p in plans} - {None}
         ann = list(attrs.get("announced_plans") or ())
         announced = max(attrs.get("announced_count") or 0, len(ann))
         if announced <= len(plans):

@@ -7,6 +7,8 @@ a plan that dates most measures probably forgot the rest.
 
 from __future__ import annotations
 
+from typing import Any
+
 import networkx as nx
 import pandas as pd
 
@@ -21,19 +23,18 @@ def gaps_no_deadline(
     G: nx.MultiDiGraph, *, min_share: float = 0.5, plan: str | None = None, doc: str | None = None
 ) -> pd.DataFrame:
     """Undated tasks of plans where the dated share is at least ``min_share``, in document order."""
-    by_plan: dict[str | None, list[str]] = {}
+    nodes = G._node
+    by_plan: dict[str | None, list[tuple[str, dict[str, Any]]]] = {}
     for t in scope_tasks(G, plan, doc):
-        by_plan.setdefault(G.nodes[t].get("plan_id"), []).append(t)
-    rows = []
+        ta = nodes[t]
+        by_plan.setdefault(ta.get("plan_id"), []).append((t, ta))
+    rows: list[dict[str, Any]] = []
     for tasks in by_plan.values():
-        dated = sum(has_deadline(G.nodes[t]) for t in tasks)
-        share = float(dated) / len(tasks)
+        undated = [(t, ta) for t, ta in tasks if not has_deadline(ta)]
+        share = float(len(tasks) - len(undated)) / len(tasks)
         if share < float(min_share):
             continue
-        for t in tasks:
-            ta = G.nodes[t]
-            if has_deadline(ta):
-                continue
+        for t, ta in undated:
             rows.append(
                 {
                     "task": t,

@@ -10,7 +10,7 @@ import networkx as nx
 import pandas as pd
 
 from zeren.graph.schema import LEADS
-from zeren.queries._common import frame, joined, roles, scope_tasks, task_fields
+from zeren.queries._common import frame, joined, task_fields, task_roles
 
 DESCRIPTION = "Tasks with supporting units but no lead agency or lead official"
 
@@ -19,16 +19,16 @@ COLUMNS = {"task": str, "doc": str, "plan": str, "text": str, "supports": str}
 
 def gaps_no_lead(G: nx.MultiDiGraph, *, plan: str | None = None, doc: str | None = None) -> pd.DataFrame:
     """Tasks with at least one role holder and no LEADS edge, in document order."""
+    nodes = G._node
     rows = []
-    for t in scope_tasks(G, plan, doc):
-        held = list(roles(G, t))
-        if not held or any(r == LEADS for _, _, r, _ in held):
+    for t, _, held in task_roles(G, plan, doc):
+        if not held or LEADS in {r for _, _, r, _ in held}:
             continue
         rows.append(
             task_fields(
                 G,
                 t,
-                supports=joined(G.nodes[u].get("name") for u, *_ in held),
+                supports=joined(nodes[u].get("name") for u, *_ in held),
             )
         )
     rows.sort(key=lambda r: r["_key"])

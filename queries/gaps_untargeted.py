@@ -40,16 +40,17 @@ def gaps_untargeted(
 ) -> pd.DataFrame:
     """Targets with coverage below ``min_coverage``, by plan then target order."""
     rows = []
-    for p, attrs in G.nodes(data=True):
+    nodes = G._node
+    for p, attrs in nodes.items():
         if attrs.get("kind") != PLAN or not plan_in_scope(p, attrs, plan, doc):
             continue
-        texts = [G.nodes[t].get("text") for t in plan_tasks(G, p)]
+        texts = [nodes[t].get("text") for t in plan_tasks(G, p)]
         texts = [x for x in texts if x is not None]
         for i, target in enumerate(attrs.get("targets") or ()):
             keys = bigrams(target)
             if not keys:
                 continue
-            matched = max((sum(k in x for k in keys) for x in texts), default=0)
+            matched = max((sum(map(x.__contains__, keys)) for x in texts), default=0)
             coverage = float(matched) / len(keys)
             if coverage < float(min_coverage):
                 rows.append(

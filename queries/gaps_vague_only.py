@@ -11,7 +11,7 @@ import networkx as nx
 import pandas as pd
 
 from zeren.graph.schema import LEADER
-from zeren.queries._common import frame, joined, roles, scope_tasks, task_fields
+from zeren.queries._common import frame, joined, task_fields, task_roles
 
 DESCRIPTION = "Tasks whose only owners are vague or collective units"
 
@@ -22,19 +22,15 @@ VAGUE_KINDS = ("vague", "collective")
 
 def gaps_vague_only(G: nx.MultiDiGraph, *, plan: str | None = None, doc: str | None = None) -> pd.DataFrame:
     """Tasks held only by vague/collective agencies, in document order."""
+    nodes = G._node
     rows = []
-    for t in scope_tasks(G, plan, doc):
-        held = list(roles(G, t))
-        if not held or any(k == LEADER for _, k, *_ in held):
+    for t, _, held in task_roles(G, plan, doc):
+        if not held:
             continue
-        if any(G.nodes[u].get("agency_kind") not in VAGUE_KINDS for u, *_ in held):
-            continue
-        rows.append(
-            task_fields(
-                G,
-                t,
-                units=joined(G.nodes[u].get("name") for u, *_ in held),
-            )
-        )
+        for u, k, _, _ in held:  # most tasks stop at their first holder
+            if k == LEADER or nodes[u].get("agency_kind") not in VAGUE_KINDS:
+                break
+        else:
+            rows.append(task_fields(G, t, units=joined(nodes[u].get("name") for u, *_ in held)))
     rows.sort(key=lambda r: r["_key"])
     return frame(rows, COLUMNS)

@@ -10,7 +10,7 @@ import networkx as nx
 import pandas as pd
 
 from zeren.graph.schema import AGENCY, LEADER, LEADS, SUPPORTS
-from zeren.queries._common import frame, roles, scope_tasks, task_fields
+from zeren.queries._common import frame, task_fields, task_order, task_roles
 
 DESCRIPTION = "Tasks with the most responsible parties (agencies and leaders), top n"
 
@@ -36,20 +36,22 @@ def hotspot_tasks(
 ) -> pd.DataFrame:
     """The ``n`` tasks with most parties; ties in document order."""
     validate(n=n)
-    rows = []
-    for t in scope_tasks(G, plan, doc):
-        held = list(roles(G, t))
-        if not held:
-            continue
-        rows.append(
-            task_fields(
-                G,
-                t,
-                leads=len({u for u, k, r, _ in held if k == AGENCY and r == LEADS}),
-                supports=len({u for u, k, r, _ in held if k == AGENCY and r == SUPPORTS}),
-                leaders=len({u for u, k, *_ in held if k == LEADER}),
-                parties=len({u for u, *_ in held}),
-            )
+    counted = []
+    for t, ta, held in task_roles(G, plan, doc):
+        if held:
+            parties = len({u for u, *_ in held})
+            counted.append((-parties, task_order(t, ta), t, held))
+    # only the first n become rows: the sort key alone orders every task
+    counted.sort(key=lambda c: c[:2])
+    rows = [
+        task_fields(
+            G,
+            t,
+            leads=len({u for u, k, r, _ in held if k == AGENCY and r == LEADS}),
+            supports=len({u for u, k, r, _ in held if k == AGENCY and r == SUPPORTS}),
+            leaders=len({u for u, k, *_ in held if k == LEADER}),
+            parties=-minus_parties,
         )
-    rows.sort(key=lambda r: (-r["parties"], r["_key"]))
-    return frame(rows[: int(n)], COLUMNS)
+        for minus_parties, _, t, held in counted[: int(n)]
+    ]
+    return frame(rows, COLUMNS)

@@ -12,7 +12,7 @@ import networkx as nx
 import pandas as pd
 
 from zeren.graph.schema import AGENCY, LEADER, LEADS
-from zeren.queries._common import frame, in_window, percentile_cont, roles, scope_tasks
+from zeren.queries._common import frame, in_window, percentile_cont, task_roles
 
 DESCRIPTION = "Tasks led per lead official, agencies alongside, overload flag"
 
@@ -40,22 +40,24 @@ def leader_workload(
     k: float = 2.0,
 ) -> pd.DataFrame:
     """One row per leader leading a task in scope, most tasks first."""
+    nodes = G._node
     acc: dict[str, dict] = {}
-    for t in scope_tasks(G, plan, doc):
-        held = list(roles(G, t))
-        agencies = {u for u, kind, *_ in held if kind == AGENCY}
+    for t, _, held in task_roles(G, plan, doc):
+        agencies = None
         for u, kind, role, _ in held:
             if kind != LEADER or role != LEADS:
                 continue
-            if jurisdiction is not None and G.nodes[u].get("jurisdiction") != jurisdiction:
+            if agencies is None:  # most tasks have no lead official: gathered only for those that do
+                agencies = {a for a, k, *_ in held if k == AGENCY}
+            if jurisdiction is not None and nodes[u].get("jurisdiction") != jurisdiction:
                 continue
             rec = acc.setdefault(u, {"tasks": set(), "agencies": set()})
             rec["tasks"].add(t)
             rec["agencies"] |= agencies
     rows = []
     for u, rec in acc.items():
-        nu = G.nodes[u]
-        tasks = [G.nodes[t] for t in rec["tasks"]]
+        nu = nodes[u]
+        tasks = [nodes[t] for t in rec["tasks"]]
         rows.append(
             {
                 "leader": u,

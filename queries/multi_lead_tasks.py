@@ -10,7 +10,7 @@ import networkx as nx
 import pandas as pd
 
 from zeren.graph.schema import AGENCY, LEADER, LEADS
-from zeren.queries._common import frame, joined, roles, scope_tasks, task_fields
+from zeren.queries._common import frame, joined, task_fields, task_roles
 
 DESCRIPTION = "Tasks with at least min_leads lead agencies"
 
@@ -29,9 +29,9 @@ def multi_lead_tasks(
     G: nx.MultiDiGraph, *, min_leads: int = 2, plan: str | None = None, doc: str | None = None
 ) -> pd.DataFrame:
     """Tasks with ``min_leads`` or more lead agencies, most leads first, then document order."""
+    nodes = G._node
     rows = []
-    for t in scope_tasks(G, plan, doc):
-        held = list(roles(G, t))
+    for t, _, held in task_roles(G, plan, doc):
         leads = {u for u, k, r, _ in held if k == AGENCY and r == LEADS}
         if len(leads) < int(min_leads):
             continue
@@ -40,8 +40,8 @@ def multi_lead_tasks(
                 G,
                 t,
                 n_leads=len(leads),
-                leads=joined(G.nodes[u].get("name") for u in leads),
-                leaders=joined(G.nodes[u].get("name") for u, k, *_ in held if k == LEADER),
+                leads=joined(nodes[u].get("name") for u in leads),
+                leaders=joined(nodes[u].get("name") for u, k, *_ in held if k == LEADER),
             )
         )
     rows.sort(key=lambda r: (-r["n_leads"], r["_key"]))

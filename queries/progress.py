@@ -16,7 +16,7 @@ import networkx as nx
 import pandas as pd
 
 from zeren.graph.schema import AGENCY, LEADS
-from zeren.queries._common import frame, roles, scope_tasks
+from zeren.queries._common import frame, task_roles
 
 DESCRIPTION = "Per agency: tasks done, in progress, not started, unreported and overdue (from a ledger)"
 
@@ -55,10 +55,11 @@ def progress(
 ) -> pd.DataFrame:
     """One row per agency holding a task in scope, most overdue first."""
     today = as_of or date.today().isoformat()
+    nodes = G._node
     acc: dict[str, dict[str, set]] = {}
-    for t in scope_tasks(G, plan, doc):
-        for a, _, role, _ in roles(G, t, (AGENCY,)):
-            na = G.nodes[a]
+    for t, _, held in task_roles(G, plan, doc, (AGENCY,)):
+        for a, _, role, _ in held:
+            na = nodes[a]
             if (level is not None and na.get("level") != level) or (
                 jurisdiction is not None and na.get("jurisdiction") != jurisdiction
             ):
@@ -69,8 +70,8 @@ def progress(
                 rec["led"].add(t)
     rows = []
     for a, rec in acc.items():
-        na = G.nodes[a]
-        states = [G.nodes[t].get("status") for t in rec["tasks"]]
+        na = nodes[a]
+        states = [nodes[t].get("status") for t in rec["tasks"]]
         rows.append(
             {
                 "agency": a,
@@ -81,8 +82,8 @@ def progress(
                 "tasks": len(rec["tasks"]),
                 **{s: states.count(s) for s in STATUSES},
                 "unreported": sum(s is None for s in states),
-                "overdue": sum(overdue(G.nodes[t], today) for t in rec["tasks"]),
-                "led_overdue": sum(overdue(G.nodes[t], today) for t in rec["led"]),
+                "overdue": sum(overdue(nodes[t], today) for t in rec["tasks"]),
+                "led_overdue": sum(overdue(nodes[t], today) for t in rec["led"]),
             }
         )
     rows.sort(key=lambda r: (-r["overdue"], -r["tasks"], r["agency"]))

@@ -13,7 +13,7 @@ import networkx as nx
 import pandas as pd
 
 from zeren.graph.schema import AGENCY, DOCUMENT, LEADER
-from zeren.queries._common import frame, roles, scope_tasks, task_order
+from zeren.queries._common import frame, task_order, task_roles
 
 DESCRIPTION = "Long format: one row per task × party × role, with plan, document, date, deadline, source"
 
@@ -39,12 +39,12 @@ COLUMNS = {
 
 def responsibilities(G: nx.MultiDiGraph, *, plan: str | None = None, doc: str | None = None) -> pd.DataFrame:
     """Rows (task, party, role) for every task in scope."""
-    dates = {n: a.get("date") for n, a in G.nodes(data=True) if a.get("kind") == DOCUMENT}
+    nodes = G._node
+    dates = {n: a.get("date") for n, a in nodes.items() if a.get("kind") == DOCUMENT}
     rows = []
-    for t in scope_tasks(G, plan, doc):
-        ta = G.nodes[t]
-        for party, kind, role, data in roles(G, t, (AGENCY, LEADER)):
-            pa = G.nodes[party]
+    for t, ta, held in task_roles(G, plan, doc, (AGENCY, LEADER)):
+        for party, kind, role, data in held:
+            pa = nodes[party]
             rows.append(
                 {
                     "doc": ta.get("doc"),

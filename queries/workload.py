@@ -38,7 +38,7 @@ import networkx as nx
 import pandas as pd
 
 from zeren.graph.schema import AGENCY, LEADS
-from zeren.queries._common import frame, in_window, percentile_cont, roles, scope_tasks
+from zeren.queries._common import frame, in_window, percentile_cont, task_roles
 
 DESCRIPTION = "Load per agency against its peers (same level and place): robust z, ratio, overload flag"
 
@@ -97,27 +97,29 @@ def workload(
     ``jurisdiction`` filter the agencies listed (their partners are counted
     whatever their level).
     """
-    acc: dict[str, dict] = {}
-    for t in scope_tasks(G, plan, doc):
-        if not in_period(G.nodes[t], due_from, due_to):
+    nodes = G._node
+    acc: dict[str, tuple[set, set, set]] = {}  # agency → (tasks led, tasks supported, units on them)
+    for t, ta, held in task_roles(G, plan, doc, (AGENCY,)):
+        if not held or not in_period(ta, due_from, due_to):
             continue
-        held = list(roles(G, t, (AGENCY,)))
         on_task = {a for a, *_ in held}
         for a, _, role, _ in held:
-            na = G.nodes[a]
-            if level is not None and na.get("level") != level:
-                continue
-            if jurisdiction is not None and na.get("jurisdiction") != jurisdiction:
-                continue
-            rec = acc.setdefault(a, {"led": set(), "sup": set(), "tasks": set(), "partners": set()})
-            rec["led" if role == LEADS else "sup"].add(t)
-            rec["tasks"].add(t)
-            rec["partners"] |= on_task - {a}
+            if level is not None or jurisdiction is not None:
+                na = nodes[a]
+                if level is not None and na.get("level") != level:
+                    continue
+                if jurisdiction is not None and na.get("jurisdiction") != jurisdiction:
+                    continue
+            rec = acc.get(a)
+            if rec is None:
+                rec = acc[a] = (set(), set(), set())
+            rec[0 if role == LEADS else 1].add(t)
+            rec[2].update(on_task)
     rows = []
-    for a, rec in acc.items():
-        na = G.nodes[a]
-        tasks = [G.nodes[t] for t in rec["tasks"]]
-        led, sup = len(rec["led"]), len(rec["sup"])
+    for a, (led_tasks, sup_tasks, on_same) in acc.items():
+        na = nodes[a]
+        tasks = [nodes[t] for t in led_tasks | sup_tasks]
+        led, sup = len(led_tasks), len(sup_tasks)
         rows.append(
             {
                 "agency": a,
@@ -131,7 +133,7 @@ def workload(
                 "lead_share": led / (led + sup),
                 "plans": len({x.get("plan_id") for x in tasks} - {None}),
                 "documents": len({x.get("doc") for x in tasks} - {None}),
-                "partners": len(rec["partners"]),
+                "partners": len(on_same - {a}),
                 "due_in_window": sum(in_window(x.get("deadline_end"), due_from, due_to) for x in tasks),
             }
         )

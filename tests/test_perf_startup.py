@@ -44,3 +44,21 @@ def test_extracting_one_file_imports_no_table_or_graph_library(tmp_path):
     modules = imported("extract", str(plan), "-o", str(out))
     assert out.read_text(encoding="utf-8").count("\n") == 1
     assert modules.isdisjoint(HEAVY)
+    assert "rich" not in modules  # no progress bar to draw for one file, nor off a terminal
+
+
+def test_a_query_on_a_saved_graph_imports_no_loader(tmp_path):
+    from zeren.graph.io import save_graph
+    from zeren.graph.synthetic import synthetic_graph
+
+    graph = save_graph(synthetic_graph(30, seed=1), tmp_path / "g.json")
+    probe = PROBE.replace('m.split(".")[0] for m in sys.modules', "m for m in sys.modules")
+    done = subprocess.run(
+        [sys.executable, "-c", probe, json.dumps(["workload", str(graph), "--format", "csv"])],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    modules = set(json.loads(done.stderr.strip().splitlines()[-1]))
+    assert "zeren.queries.workload" in modules
+    assert not {m for m in modules if m.startswith(("zeren.loaders", "zeren.graph.build", "rich"))}

@@ -234,3 +234,18 @@ def test_unknown_backend_and_wrong_source(query_graph):
         run_query("workload", query_graph, backend="sql")
     with pytest.raises(QueryError, match=r"^backend 'neo4j' needs a neo4j Driver, not MultiDiGraph$"):
         run_query("workload", query_graph, backend="neo4j")
+
+
+def test_a_query_sees_edges_added_after_an_earlier_query(query_graph):
+    """The per-graph role index is dropped when the graph changes, also as seen through a view."""
+    import networkx as nx
+
+    G = query_graph.copy()
+    view = nx.subgraph_view(G)  # every node and edge of G, now and later
+    before, before_view = run_query("workload", G), run_query("workload", view)
+    task = next(n for n, a in G.nodes(data=True) if a.get("kind") == "Task")
+    G.add_node("agency:新设测试局", kind="Agency", name="新设测试局", level="county", jurisdiction="青山县")
+    G.add_edge("agency:新设测试局", task, key="LEADS", raw="新设测试局", position=9)
+    assert "agency:新设测试局" not in set(before["agency"]) | set(before_view["agency"])
+    assert "agency:新设测试局" in set(run_query("workload", G)["agency"])
+    assert "agency:新设测试局" in set(run_query("workload", view)["agency"])

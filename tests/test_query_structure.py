@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import networkx as nx
 import pytest
 from viz_graphs import sample_graph
 
@@ -53,3 +54,21 @@ def test_communities_need_at_least_one_shared_task(G):
     with pytest.raises(QueryError, match="min_shared must be >= 1"):
         run_query("communities", G, min_shared=0)
     assert len(run_query("communities", G, min_shared=3)) == 2  # only 青山县财政局 and 发展改革局 share 3
+
+
+@pytest.mark.parametrize("name", ["brokers", "centrality"])
+def test_betweenness_above_the_sample_is_a_seeded_estimate_and_sample_0_is_exact(name):
+    from zeren.graph.synthetic import synthetic_graph
+    from zeren.queries.agency_pairs import pair_network, pair_rows
+
+    G = synthetic_graph(1500, seed=3)
+    net, _ = pair_network(pair_rows(G))
+    assert len(net) > 200  # more agencies than the default sample
+    estimate = run_query(name, G, n=None)
+    assert estimate.equals(run_query(name, G, n=None))  # seeded: the same table every time
+    exact = run_query(name, G, n=None, sample=0).set_index("agency")["betweenness"]
+    truth = nx.betweenness_centrality(net)
+    digits = 6 if name == "centrality" else 12
+    assert all(abs(exact[a] - round(truth[a], digits)) < 1e-9 for a in net)
+    estimated = estimate.set_index("agency")["betweenness"]
+    assert not all(abs(estimated[a] - exact[a]) < 1e-9 for a in net)  # the sample was used

@@ -6,6 +6,7 @@ errors (``ZerenError``) become one ``Error: …`` line and a non-zero exit.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -1019,6 +1020,15 @@ def demo(output, source_dir):
 
 
 def main() -> None:
+    try:
+        _main()
+    finally:
+        # The process ends here: its last garbage collection need not walk every object
+        # still alive (a loaded graph, pandas), a sixth of a query's run at 10k tasks.
+        gc.freeze()
+
+
+def _main() -> None:
     try:
         cli.main(standalone_mode=False)
     except Failed:

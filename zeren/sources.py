@@ -12,11 +12,12 @@ be read as a document by the next run. Everything printed goes through
 from __future__ import annotations
 
 import os
+import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -25,6 +26,7 @@ from zeren.safetext import path_text, printable
 
 if TYPE_CHECKING:
     import networkx as nx
+    from rich.progress import Progress
 
     from zeren.loaders.inputs import InputFile
     from zeren.loaders.records import Extraction
@@ -110,9 +112,6 @@ def extract_with_progress(
     counted, not held, so memory stays flat whatever the corpus size.
     With ``task_lines``, tasks come as ``TaskLines`` (their tasks.jsonl text made by the workers).
     """
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     from zeren.loaders.batch import iter_extractions, start_workers_early
     from zeren.loaders.inputs import collect_inputs
 
@@ -123,17 +122,7 @@ def extract_with_progress(
     started = time.perf_counter()
     tally = Tally()
     loaded = Loaded(warnings=list(collected.warnings), tally=tally)
-    with Progress(
-        TextColumn("Reading"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        TextColumn("{task.description}"),
-        transient=True,
-        # on standard error, and only on a terminal: piped stdout carries the table and nothing else
-        console=(console := Console(stderr=True)),
-        disable=len(files) < 2 or not console.is_terminal,
-    ) as bar:
+    with _progress_bar(len(files)) as bar:
         job = bar.add_task("", total=len(files))
         for outcome in iter_extractions(files, task_lines=task_lines):
             if outcome.failure is not None:
@@ -151,6 +140,46 @@ def extract_with_progress(
     return loaded
 
 
+class _NoBar:
+    """The part of rich's Progress used here, doing nothing: one file, or no terminal to draw on."""
+
+    def __enter__(self) -> _NoBar:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        return None
+
+    def add_task(self, *_: object, **__: object) -> Any:
+        return 0
+
+    def update(self, *_: object, **__: object) -> None:
+        return None
+
+
+def _progress_bar(files: int) -> Progress | _NoBar:
+    """A progress bar on standard error when it is a terminal and there are files to count.
+
+    rich is imported only then: it is a fifth of the start-up of extracting one file.
+    Piped stdout carries the table and nothing else.
+    """
+    if files < 2 or not sys.stderr.isatty():
+        return _NoBar()
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True)
+    return Progress(
+        TextColumn("Reading"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        transient=True,
+        console=console,
+        disable=not console.is_terminal,
+    )
+
+
 def is_saved_graph(paths: Sequence[Path]) -> bool:
     """Whether the paths name one saved graph (a ``.json`` from ``zeren build``), not documents."""
     return len(paths) == 1 and paths[0].suffix.lower() == ".json"
@@ -165,13 +194,13 @@ def load_graph_or_documents(
     amend: Amend | None = None,
 ) -> Loaded:
     """Load a saved graph when given exactly one ``.json`` file, else extract and build."""
-    from zeren.graph.build import build_graph
-
     if is_saved_graph(paths):
         refuse_overwrite(outputs, paths)
         from zeren.graph.io import load_graph
 
         return Loaded(built=load_graph(paths[0]))
+    from zeren.graph.build import build_graph  # with the loaders it needs: not for a saved graph
+
     loaded = extract_with_progress(paths, outputs=outputs, amend=amend)
     started = time.perf_counter()
     loaded.graph = build_graph(loaded.extractions, **resolution_options(aliases, gazetteer))
