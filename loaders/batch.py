@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from zeren.errors import LoaderError, ZerenError
+from zeren.loaders.export import TaskLines
 from zeren.loaders.inputs import InputFile, collect_inputs, member_file
 from zeren.loaders.readers import read_document
 from zeren.loaders.records import Document, Extraction
@@ -26,8 +27,17 @@ from zeren.safetext import path_text
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
+    from multiprocessing.context import BaseContext
 
-__all__ = ["BatchResult", "Outcome", "extract_paths", "extract_input", "iter_extractions", "default_workers"]
+__all__ = [
+    "BatchResult",
+    "Outcome",
+    "extract_paths",
+    "extract_input",
+    "iter_extractions",
+    "default_workers",
+    "start_workers_early",
+]
 
 # Chunks queued per worker: enough to keep every core busy, few enough that memory stays flat.
 IN_FLIGHT_PER_WORKER = 4
@@ -72,8 +82,11 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def extract_input(f: InputFile) -> tuple[Extraction, tuple[str, ...]]:
-    """Read and parse one input (a file or a bundle member); its records and read warnings."""
+def extract_input(f: InputFile, *, task_lines: bool = False) -> tuple[Extraction, tuple[str, ...]]:
+    """Read and parse one input (a file or a bundle member); its records and read warnings.
+
+    With ``task_lines`` the tasks come as :class:`TaskLines` (their tasks.jsonl text made here).
+    """
     # imported here: a parent that hands every file to workers never compiles the parsers' patterns
     from zeren.loaders.extract import parse_document
 
@@ -85,13 +98,16 @@ def extract_input(f: InputFile) -> tuple[Extraction, tuple[str, ...]]:
     doc = path_text(Path(f.path).stem)
     if f.member:
         doc += "!" + PurePosixPath(f.source.rsplit("!", 1)[-1]).stem
-    return parse_document(text, source=f.source, doc=doc), notes
+    extraction = parse_document(text, source=f.source, doc=doc)
+    if task_lines:
+        extraction = replace(extraction, tasks=TaskLines(extraction.tasks))
+    return extraction, notes
 
 
-def _extract_one(f: InputFile) -> tuple[Extraction, tuple[str, ...]] | LoaderError:
+def _extract_one(f: InputFile, task_lines: bool) -> tuple[Extraction, tuple[str, ...]] | LoaderError:
     """One input's records and warnings, or the LoaderError saying why not (never raises)."""
     try:
-        return extract_input(f)
+        return extract_input(f, task_lines=task_lines)
     except ZerenError as err:
         return err if isinstance(err, LoaderError) else LoaderError(path_text(f.path), str(err))
     except Exception as err:  # noqa: BLE001 - any parser bug must not stop the batch
@@ -100,19 +116,21 @@ def _extract_one(f: InputFile) -> tuple[Extraction, tuple[str, ...]] | LoaderErr
         return failure
 
 
-def _extract_in_worker(f: InputFile) -> tuple[Extraction, tuple[str, ...]] | tuple[str, str, int | None]:
+def _extract_in_worker(
+    f: InputFile, task_lines: bool
+) -> tuple[Extraction, tuple[str, ...]] | tuple[str, str, int | None]:
     """As :func:`_extract_one`, with a failure as plain ``(path, problem, line)``: exceptions
     with their own constructor arguments do not survive pickling back to the parent."""
-    outcome = _extract_one(f)
+    outcome = _extract_one(f, task_lines)
     if isinstance(outcome, LoaderError):
         return outcome.path, outcome.problem, outcome.line
     return outcome
 
 
 def _extract_chunk_in_worker(
-    files: list[InputFile],
+    files: list[InputFile], task_lines: bool
 ) -> list[tuple[Extraction, tuple[str, ...]] | tuple[str, str, int | None]]:
-    return [_extract_in_worker(f) for f in files]
+    return [_extract_in_worker(f, task_lines) for f in files]
 
 
 def _chunks(files: Sequence[InputFile]) -> Iterator[list[InputFile]]:
@@ -130,25 +148,47 @@ def _chunks(files: Sequence[InputFile]) -> Iterator[list[InputFile]]:
         yield chunk
 
 
-def _raw_in_order(
-    files: Sequence[InputFile], workers: int
-) -> Iterator[tuple[InputFile, tuple[Extraction, tuple[str, ...]] | LoaderError]]:
-    if workers == 1 or len(files) < MIN_FILES_FOR_POOL:
-        for f in files:
-            yield f, _extract_one(f)
-        return
+def _worker_context() -> BaseContext:
     import multiprocessing  # imported here: a run of one file or one worker never pays for it
-    from concurrent.futures import ProcessPoolExecutor
 
     # forkserver: workers start from a clean process, never a fork of one holding
     # threads (a progress bar) or locks.
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["zeren.loaders.preload"])
+    return context
+
+
+def start_workers_early(paths: Sequence[Path]) -> None:
+    """Start the server the workers fork from when ``paths`` will likely need a pool (a folder, or
+    many files): it loads the parsers (~0.2 s) on another core while the caller lists its inputs."""
+    try:
+        if default_workers() == 1:
+            return
+    except ZerenError:
+        return  # said when the batch starts
+    if len(paths) < MIN_FILES_FOR_POOL and not any(Path(p).is_dir() for p in paths):
+        return
+    from multiprocessing import forkserver
+
+    _worker_context()
+    forkserver.ensure_running()
+
+
+def _raw_in_order(
+    files: Sequence[InputFile], workers: int, task_lines: bool
+) -> Iterator[tuple[InputFile, tuple[Extraction, tuple[str, ...]] | LoaderError]]:
+    if workers == 1 or len(files) < MIN_FILES_FOR_POOL:
+        for f in files:
+            yield f, _extract_one(f, task_lines)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = _worker_context()
     pending: deque[tuple[list[InputFile], Future]] = deque()
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         try:
             for chunk in _chunks(files):
-                pending.append((chunk, pool.submit(_extract_chunk_in_worker, chunk)))
+                pending.append((chunk, pool.submit(_extract_chunk_in_worker, chunk, task_lines)))
                 if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
                     yield from _results(*pending.popleft())
             while pending:
@@ -171,17 +211,21 @@ def _results(
         yield f, (LoaderError(*outcome) if isinstance(outcome[0], str) else outcome)
 
 
-def iter_extractions(files: Sequence[InputFile], *, workers: int | None = None) -> Iterator[Outcome]:
+def iter_extractions(
+    files: Sequence[InputFile], *, workers: int | None = None, task_lines: bool = False
+) -> Iterator[Outcome]:
     """An :class:`Outcome` for every input of :func:`collect_inputs`, in input order.
 
     ``workers`` processes extract in parallel (default :func:`default_workers`;
-    1 runs in this process). Only ``IN_FLIGHT_PER_WORKER × workers`` chunks of files are
+    1 runs in this process). With ``task_lines`` each Extraction's tasks are a
+    :class:`TaskLines`: a caller writing tasks.jsonl gets the text made by the
+    workers, and the parent decodes no task it does not look at. Only ``IN_FLIGHT_PER_WORKER × workers`` chunks of files are
     ever pending, so memory does not grow with the corpus.
     """
     workers = default_workers() if workers is None else max(1, workers)
     notices: dict[Path, Document] = {}
     with_attachments = {f.notice for f in files if f.notice is not None}
-    for f, raw in _raw_in_order(files, workers):
+    for f, raw in _raw_in_order(files, workers, task_lines):
         if isinstance(raw, LoaderError):
             yield Outcome(f, failure=raw)
             continue

@@ -228,21 +228,26 @@ def _split_people(text: str) -> str:
     return "".join(_people(p) if k % 2 == 0 else p for k, p in enumerate(parts))
 
 
+# what any pass of clean_line but the bare-label one looks for, in one scan: most lines have none
+_CLEAN_TRIGGER = re.compile(r"[ —→【〔\[［〖﹝" + _WIDE.pattern[1:-1] + r"]|->|" + _PINYIN_OPEN.pattern)
+
+
 def clean_line(text: str) -> str:
     """Pinyin annotations dropped, widths unified, note brackets made round, spaces inside Chinese text removed."""
     # each pass runs only where its trigger character is (issue 13: most lines need few of them)
-    text = _unbox_labels(text)
-    if _WIDE.search(text):
-        text = text.translate(_WIDTH)
-    text = _split_people(_space_cells(text))
-    if _SQUARE_OPEN.search(text):
-        text = _SQUARE_NOTE.sub(r"(\1)", text)
-    if _PINYIN_OPEN.search(text):
-        text = _PINYIN.sub("", text)
-    if " " in text:
-        text = _SPACES.sub("", _UNIT_GAP.sub(_list_gap, text))
-    if "—" in text or "→" in text or "->" in text:
-        text = _NOTE_DASH.sub("", text)
+    if _CLEAN_TRIGGER.search(text):
+        text = _unbox_labels(text)
+        if _WIDE.search(text):
+            text = text.translate(_WIDTH)
+        text = _split_people(_space_cells(text))
+        if _SQUARE_OPEN.search(text):
+            text = _SQUARE_NOTE.sub(r"(\1)", text)
+        if _PINYIN_OPEN.search(text):
+            text = _PINYIN.sub("", text)
+        if " " in text:
+            text = _SPACES.sub("", _UNIT_GAP.sub(_list_gap, text))
+        if "—" in text or "→" in text or "->" in text:
+            text = _NOTE_DASH.sub("", text)
     if _BARE_UNIT_LABEL.search(text):
         text = _BARE_LABEL.sub(_colon_label, text)
     return text.strip(" \r\n")

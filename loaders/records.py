@@ -6,6 +6,7 @@ can be tested on strings and compared as values.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 __all__ = ["Task", "Plan", "Document", "ReportEntry", "Extraction"]
@@ -75,6 +76,6 @@ class Extraction:
 
     document: Document
     plans: list[Plan] = field(default_factory=list)
-    tasks: list[Task] = field(default_factory=list)
+    tasks: Sequence[Task] = field(default_factory=list)  # a TaskLines when read for tasks.jsonl
     report: list[ReportEntry] = field(default_factory=list)
     notes_seen: int = 0  # responsibility notes/rows seen, to compare with len(tasks)

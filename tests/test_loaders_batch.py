@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import pickle
 
 import pytest
 
 from zeren.errors import LoaderError
 from zeren.loaders.batch import extract_paths, iter_extractions
-from zeren.loaders.export import report_row, task_row
+from zeren.loaders.export import TaskLines, report_row, task_line, task_row
 from zeren.loaders.inputs import collect_files
 from zeren.loaders.synthetic import write_corpus
 
@@ -37,6 +38,28 @@ def test_parallel_extraction_is_byte_identical_to_serial(corpus):
     parallel = extract_paths([corpus], workers=3)
     assert len(serial.extractions) == 60 and len(serial.failures) == 1
     assert checksum(parallel) == checksum(serial)
+
+
+def test_task_lines_from_workers_are_the_tasks_jsonl_text_and_the_same_records(corpus):
+    files = collect_files([corpus])
+    plain = [o.extraction for o in iter_extractions(files, workers=1) if o.extraction]
+    lined = [o.extraction for o in iter_extractions(files, workers=2, task_lines=True) if o.extraction]
+    assert sum(len(e.tasks) for e in plain) > 100
+    for before, after in zip(plain, lined, strict=True):
+        assert isinstance(after.tasks, TaskLines)
+        assert after.tasks.text == "".join(
+            json.dumps(task_row(t), ensure_ascii=False) + "\n" for t in before.tasks
+        )
+        assert len(after.tasks) == len(before.tasks)
+        assert list(after.tasks) == before.tasks and after == before  # rebuilt from the text, field for field
+
+
+def test_task_lines_keep_odd_characters_and_split_only_on_newlines():
+    from zeren.loaders.records import Task
+
+    odd = Task(doc="d", plan="p", text="一\u2028二\x85三\n四\x00", leads=("县财政局",), deadline=None, line=7)
+    back = pickle.loads(pickle.dumps(TaskLines([odd, odd])))
+    assert back.text == task_line(odd) * 2 and list(back) == [odd, odd]
 
 
 def test_results_come_back_in_input_order_with_failures_in_place(corpus):

@@ -232,7 +232,7 @@ def extract(
     """
     from contextlib import ExitStack
 
-    from zeren.loaders.export import report_row, task_row
+    from zeren.loaders.export import report_row, tasks_jsonl
 
     options = resolution_options(aliases, gazetteer) if agencies else {}
     names: dict[tuple[str, str], dict] = {}
@@ -242,8 +242,7 @@ def extract(
 
         def keep(e: Extraction) -> None:
             # written as each document arrives, in input order: nothing held but agency names
-            for t in e.tasks:
-                write_task(task_row(t))
+            write_task(tasks_jsonl(e.tasks))
             for r in e.report:
                 if write_report is not None:
                     write_report(report_row(r))
@@ -260,6 +259,7 @@ def extract(
             outputs=[output, agencies, report_path],
             amend=_amend(stated_jurisdiction, manifest, stated_date),
             keep=keep,
+            task_lines=True,
         )
         if write_report is not None:
             # what a reader could not read (undecodable bytes, a file read once for two names) is

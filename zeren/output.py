@@ -309,8 +309,9 @@ def write_jsonl(path: Path, rows: Iterable[dict]) -> None:
 
 
 @contextmanager
-def jsonl_writer(path: Path) -> Iterator[Callable[[dict], None]]:
-    """A function writing one dict as a JSON line; the file appears whole on exit, or not at all."""
+def jsonl_writer(path: Path) -> Iterator[Callable[[dict | str], None]]:
+    """A function writing one dict as a JSON line, or text already made of JSON lines as it is;
+    the file appears whole on exit, or not at all."""
     from zeren.atomic import atomic_path
 
     with (
@@ -319,8 +320,8 @@ def jsonl_writer(path: Path) -> Iterator[Callable[[dict], None]]:
         tmp.open("w", encoding="utf-8", errors="backslashreplace") as fh,
     ):
 
-        def write(row: dict) -> None:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        def write(row: dict | str) -> None:
+            fh.write(row if isinstance(row, str) else json.dumps(row, ensure_ascii=False) + "\n")
 
         yield write
 

@@ -102,6 +102,7 @@ def extract_with_progress(
     outputs: Iterable[Path | None] = (),
     amend: Amend | None = None,
     keep: Callable[[Extraction], None] | None = None,
+    task_lines: bool = False,
 ) -> Loaded:
     """Extract every document under ``paths``, showing a progress bar on a terminal.
 
@@ -109,10 +110,12 @@ def extract_with_progress(
     ``amend`` (the user's statements about the documents) is applied to each extraction.
     With ``keep``, each Extraction is handed to it in input order and only
     counted, not held, so memory stays flat whatever the corpus size.
+    With ``task_lines``, tasks come as ``TaskLines`` (their tasks.jsonl text made by the workers).
     """
-    from zeren.loaders.batch import iter_extractions
+    from zeren.loaders.batch import iter_extractions, start_workers_early
     from zeren.loaders.inputs import collect_inputs
 
+    start_workers_early(paths)
     collected = collect_inputs(paths)
     files = collected.files
     refuse_overwrite(outputs, files)
@@ -121,7 +124,7 @@ def extract_with_progress(
     loaded = Loaded(warnings=list(collected.warnings), tally=tally)
     with _progress_bar(len(files)) as bar:
         job = bar.add_task("", total=len(files))
-        for outcome in iter_extractions(files):
+        for outcome in iter_extractions(files, task_lines=task_lines):
             if outcome.failure is not None:
                 loaded.failures.append(outcome.failure)
             elif outcome.extraction is not None:
