@@ -16,6 +16,7 @@ import contextlib
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -174,6 +175,8 @@ def _encoded(text: str, encoding: str) -> bytes:
     return text.encode(encoding, errors="replace")
 
 
+# damaged bytes are reported as ReadWarnings; that they are reported is tested in test_loaders_badinput
+@pytest.mark.filterwarnings("ignore::zeren.loaders.formats.warn.ReadWarning")
 @FUZZ
 @given(
     st.sampled_from(BOMS),
