@@ -68,6 +68,10 @@ FORMATS: dict[str, str] = {
 }
 SUPPORTED_SUFFIXES = tuple(FORMATS)
 MAX_FILE_BYTES = 512 * 1024**2  # far above any real plan; guards memory, not taste
+# a file up to this size is read once, whole, and its text readers decode those bytes
+# (opening it for the sniff, the encoding's sample and the decoding cost more than the reading)
+_WHOLE_BYTES = 8 * 1024**2
+_FROM_BYTES = ("text", "markdown")  # the readers that take the bytes read already
 _CONTAINERS = ("docx", "xlsx", "ofd")  # suffixes whose own reader explains damaged content best
 _NOT_READ = {
     "rar": "a RAR archive: RAR bundles are not read (no maintained reader without the non-free unrar); "
@@ -95,19 +99,20 @@ def read_document(path: str | os.PathLike[str], *, name: str | None = None) -> R
     """
     name = name or path_text(path)
     file = Path(path)
-    _check_file(file, name)  # first, so a folder or a missing file is named as such
+    size = _check_file(file, name)  # first, so a folder or a missing file is named as such
     suffix = file.suffix.lower()
     if suffix not in FORMATS:
         raise LoaderError(name, _unsupported(suffix))
-    kind = _kind(file, suffix, name)
+    data = _small_file(file, size, name)
+    kind = _kind(file, suffix, name, data)
     if kind in _NOT_READ:
         raise LoaderError(name, _NOT_READ[kind])
     module, function = _READERS[kind]
-    reader: Callable[[Path], str] = getattr(importlib.import_module(module), function)
+    reader: Callable[..., str] = getattr(importlib.import_module(module), function)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ReadWarning)
         try:
-            text = reader(file)
+            text = reader(file, data) if kind in _FROM_BYTES and data is not None else reader(file)
         except LoaderError as err:
             raise LoaderError(name, err.problem, err.line) from err
         except MemoryError as err:
@@ -122,12 +127,22 @@ def read_document(path: str | os.PathLike[str], *, name: str | None = None) -> R
     return Read(text, notes)
 
 
-def _kind(file: Path, suffix: str, name: str) -> str:
+def _small_file(file: Path, size: int, name: str) -> bytes | None:
+    """The bytes of a file small enough to hold whole, read once for sniffing and decoding."""
+    if size > _WHOLE_BYTES:
+        return None  # read in chunks by its reader
+    try:
+        return file.read_bytes()
+    except OSError as err:
+        raise LoaderError(name, f"cannot read: {err.strerror or err}") from err
+
+
+def _kind(file: Path, suffix: str, name: str, data: bytes | None) -> str:
     """The reader for ``file``: its content's format, else its suffix's."""
     from zeren.loaders.formats.sniff import sniff
 
     try:
-        kind = sniff(file)
+        kind = sniff(file, data)
     except OSError as err:
         raise LoaderError(name, f"cannot read: {err.strerror or err}") from err
     default = FORMATS[suffix]
@@ -149,7 +164,8 @@ def _unsupported(suffix: str) -> str:
     return f"unsupported format '{suffix}' (supported: {supported})"
 
 
-def _check_file(file: Path, name: str) -> None:
+def _check_file(file: Path, name: str) -> int:
+    """The size of ``file``, a readable regular file within the limits."""
     try:
         info = file.stat()
     except FileNotFoundError as err:
@@ -173,6 +189,7 @@ def _check_file(file: Path, name: str) -> None:
         )
     if not os.access(file, os.R_OK):
         raise LoaderError(name, "permission denied")
+    return info.st_size
 
 
 def _one_line(err: Exception) -> str:

@@ -9,8 +9,11 @@ sample so a 100 MB file is not analysed byte by byte.
 from __future__ import annotations
 
 import codecs
+import io
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from zeren.errors import LoaderError
 from zeren.loaders.formats.warn import note
@@ -181,6 +184,8 @@ def _note_replaced(text: str, encoding: str) -> None:
 def _unmangled(text: str) -> str:
     """Text that is mojibake (UTF-8 or GBK bytes once decoded as Latin-1) repaired, or noted."""
     sample = text[:_SAMPLE]
+    if not _LATIN_HIGH.search(sample):
+        return text  # the common case: no Latin-1 letter at all, so nothing to count
     high = len(_LATIN_HIGH.findall(sample))
     if high < 8 or high < 4 * len(_CJK.findall(sample)):
         return text
@@ -197,19 +202,28 @@ def _unmangled(text: str) -> str:
     return text
 
 
-def decode_file(path: Path) -> str:
+def decode_file(path: Path, data: bytes | None = None) -> str:
     """Decode a text file in chunks, line ends unified to ``\\n``.
 
     The same choices as ``decode_bytes``, but the bytes are never all in memory
     at once, so a file of hundreds of megabytes costs about twice its text.
+    ``data``: the whole file when the caller has read it already (a small file),
+    so that it is not opened again for each pass.
     """
     name = str(path)
-    with path.open("rb") as handle:
-        head = handle.read(_SAMPLE)
+
+    def source() -> BinaryIO:
+        return io.BytesIO(data) if data is not None else path.open("rb")
+
+    if data is not None:
+        head = data[:_SAMPLE]
+    else:
+        with path.open("rb") as handle:
+            head = handle.read(_SAMPLE)
     for bom, encoding in _BOMS:
         if head.startswith(bom):
             try:
-                return _stream(path, encoding, len(bom))
+                return _stream(source, name, encoding, len(bom))
             except UnicodeDecodeError as err:
                 message = f"not valid {encoding.upper()} text despite its byte-order mark"
                 raise LoaderError(name, message) from err
@@ -220,23 +234,23 @@ def decode_file(path: Path) -> str:
         candidates = [utf16]
     else:
         try:
-            return _unmangled(_stream(path, "utf-8"))
+            return _unmangled(_stream(source, name, "utf-8"))
         except UnicodeDecodeError:
             pass
-        text = _stream(path, "utf-8", errors="replace")
+        text = _stream(source, name, "utf-8", errors="replace")
         if _nearly_clean(text):
             _note_replaced(text, "UTF-8")
             return text
-        candidates = _candidates(_sample(head), path.stat().st_size)
+        candidates = _candidates(_sample(head), len(data) if data is not None else path.stat().st_size)
     for encoding in candidates:
         try:
-            text = _stream(path, encoding)
+            text = _stream(source, name, encoding)
         except UnicodeDecodeError:
             continue
         if _junk_ratio(text[:_SAMPLE]) < 0.01:
             return _unmangled(text)
     encoding = _least_damaged(_sample(head), candidates)
-    text = _stream(path, encoding, errors="replace")
+    text = _stream(source, name, encoding, errors="replace")
     if _partly(text, encoding):
         return text
     raise LoaderError(name, _UNDECODABLE)
@@ -250,17 +264,19 @@ def _nearly_clean(text: str) -> bool:
     return text.count("\ufffd") * 200 <= len(text)  # GBK read as UTF-8 is about half U+FFFD
 
 
-def _stream(path: Path, encoding: str, skip: int = 0, *, errors: str = "strict") -> str:
+def _stream(
+    source: Callable[[], BinaryIO], name: str, encoding: str, skip: int = 0, *, errors: str = "strict"
+) -> str:
     decoder = codecs.getincrementaldecoder(encoding)(errors=errors)
     parts: list[str] = []
     carry = ""  # a chunk may end between the CR and LF of one line end
-    with path.open("rb") as handle:
+    with source() as handle:
         handle.seek(skip)
         while True:
             chunk = handle.read(_CHUNK)
             piece = carry + decoder.decode(chunk, final=not chunk)
             if "\x00" in piece:
-                raise LoaderError(str(path), _BINARY)
+                raise LoaderError(name, _BINARY)
             carry = "\r" if piece.endswith("\r") and chunk else ""
             if carry:
                 piece = piece[:-1]

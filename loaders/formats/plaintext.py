@@ -15,14 +15,14 @@ _MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _MD_PIPE = re.compile(r"(?<!\\)\|")
 
 
-def read_plain(path: Path) -> str:
-    """A .txt file, encoding detected, line ends as ``\\n``."""
-    return decode_file(path)
+def read_plain(path: Path, data: bytes | None = None) -> str:
+    """A .txt file, encoding detected, line ends as ``\\n``; ``data``: its bytes, when already read."""
+    return decode_file(path, data)
 
 
-def read_markdown(path: Path) -> str:
+def read_markdown(path: Path, data: bytes | None = None) -> str:
     """A .md file as text (see ``markdown_to_text``)."""
-    return markdown_to_text(read_plain(path))
+    return markdown_to_text(read_plain(path, data))
 
 
 def markdown_to_text(text: str) -> str:

@@ -11,10 +11,11 @@ import re
 import zipfile
 from pathlib import Path
 
-__all__ = ["OLE_MAGIC", "sniff"]
+__all__ = ["OLE_MAGIC", "SNIFF_BYTES", "sniff"]
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # compound file: .doc .xls .wps .et
 _HEAD = 4096
+SNIFF_BYTES = _HEAD
 _MARKUP = re.compile(
     rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|table|meta)\b",
     re.I | re.S,
@@ -22,10 +23,17 @@ _MARKUP = re.compile(
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
 
-def sniff(path: Path) -> str | None:
-    """The kind of content: pdf, docx, xlsx, ofd, zip, ole-doc, ole-xls, ole, rtf, rar, 7z, html; None for text."""
-    with path.open("rb") as handle:
-        head = handle.read(_HEAD)
+def sniff(path: Path, head: bytes | None = None) -> str | None:
+    """The kind of content: pdf, docx, xlsx, ofd, zip, ole-doc, ole-xls, ole, rtf, rar, 7z, html; None for text.
+
+    ``head``: the file's first bytes when the caller has read them already (at least
+    ``SNIFF_BYTES`` of them, or the whole file), so the file is not opened again.
+    """
+    if head is None:
+        with path.open("rb") as handle:
+            head = handle.read(_HEAD)
+    else:
+        head = head[:_HEAD]
     if head.startswith(b"%PDF-"):
         return "pdf"
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
