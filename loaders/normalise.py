@@ -70,7 +70,23 @@ _WIDTH.update(
 )
 # any character _WIDTH changes: most lines have none and skip the per-character translate
 _WIDE = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_WIDTH)) + "]")
-_SPACES = re.compile(r"(?<![A-Za-z0-9]) +| +(?![A-Za-z0-9])")
+_WIDE_CHAR = {chr(wide): chr(narrow) for wide, narrow in _WIDTH.items()}
+
+
+def _narrow(text: str) -> str:
+    """``text.translate(_WIDTH)``, done as one replace per distinct wide character.
+
+    A line holds a few kinds of them (（）：；); translate's per-character lookups cost five times more.
+    No replacement is itself a key of ``_WIDTH``, so the order of the replaces does not matter.
+    """
+    for wide in set(_WIDE.findall(text)):
+        text = text.replace(wide, _WIDE_CHAR[wide])
+    return text
+
+
+# every space but a single one between two letters or digits (``GDP 增长`` loses it, ``5G 基站``
+# too, ``Wi Fi`` keeps it); each branch opens with the space itself, so the scan jumps from space to space
+_SPACES = re.compile(r" (?: +|(?![A-Za-z0-9])|(?<![A-Za-z0-9] ))")
 _BOX = re.compile(r"[│┃├┤┼┌┐└┘┬┴─━]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _HEADING = re.compile(
@@ -107,6 +123,9 @@ _TABLE_MARK = re.compile(r"[|\t│┃├┤┼┌┐└┘┬┴─━]")  # one
 _UNIT_GAP = re.compile(
     r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,15}) +(?=([\u4e00-\u9fff]{2,15})(?![\u4e00-\u9fff]))"
 )
+
+
+_CJK_GAP = re.compile(r" (?<=[\u4e00-\u9fff] ) *[\u4e00-\u9fff]")
 
 
 _STANDS_ALONE = re.compile(r"^(各|有关|相关|[省市州县区镇乡]|[\u4e00-\u9fff]{2,8}?[省市州县区镇乡])")
@@ -237,15 +256,16 @@ def clean_line(text: str) -> str:
     # each pass runs only where its trigger character is (issue 13: most lines need few of them)
     if _CLEAN_TRIGGER.search(text):
         text = _unbox_labels(text)
-        if _WIDE.search(text):
-            text = text.translate(_WIDTH)
+        text = _narrow(text)
         text = _split_people(_space_cells(text))
         if _SQUARE_OPEN.search(text):
             text = _SQUARE_NOTE.sub(r"(\1)", text)
         if _PINYIN_OPEN.search(text):
             text = _PINYIN.sub("", text)
         if " " in text:
-            text = _SPACES.sub("", _UNIT_GAP.sub(_list_gap, text))
+            if _CJK_GAP.search(text):  # what _UNIT_GAP needs at least; table rows' `` | `` is none
+                text = _UNIT_GAP.sub(_list_gap, text)
+            text = _SPACES.sub("", text)
         if "—" in text or "→" in text or "->" in text:
             text = _NOTE_DASH.sub("", text)
     if _BARE_UNIT_LABEL.search(text):
@@ -372,15 +392,19 @@ def _wraps(prev: str, nxt: str, *, across_blank: bool) -> bool:
     paragraph joined so far: only its last characters are searched, so joining
     stays linear.
     """
+    if not nxt:
+        return False
+    if prev[-1:] in ("。", ")") and not (nxt[0] in "、,;。:)”%+" and len(prev) >= 10):
+        # a closed sentence or note (most lines): none of the cut-list, cut-label or mid-sentence
+        # tests below can hold, only a line that no sentence starts with continues it
+        return False
     tail = prev[-_TAIL:]
-    if not nxt or is_table_line(tail) or is_table_line(nxt):
+    if is_table_line(tail) or is_table_line(nxt):
         return False
     if across_blank and not _SENTENCE_PUNCT.search(tail):
         return False
     if prev[-1:] in ("。", ")"):
-        # a closed sentence or note: none of the cut-list, cut-label or mid-sentence tests
-        # below can hold, only a line that no sentence starts with continues it
-        return nxt[0] in "、,;。:)”%+" and len(prev) >= 10
+        return True  # the test above: the next line starts with what no sentence starts with
     if nxt[0] in "、,;。:)”%+" and len(prev) >= 10:
         return True  # no line starts with these: a hard wrap cut the sentence
     if _list_cut(tail, nxt) or _label_cut(tail, nxt):
