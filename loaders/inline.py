@@ -14,7 +14,15 @@ from dataclasses import dataclass, field, replace
 from zeren.loaders.document import is_heading, is_plan_title
 from zeren.loaders.names import top_level_split
 from zeren.loaders.normalise import Line
-from zeren.loaders.notes import LABEL, STANDING, Roles, is_deadline, parse_note, parse_verb_sentence
+from zeren.loaders.notes import (
+    LABEL,
+    STANDING,
+    Roles,
+    is_deadline,
+    label_start,
+    parse_note,
+    parse_verb_sentence,
+)
 
 __all__ = ["Found", "ProseState", "parse_prose", "note_groups", "numbering", "label_sentences"]
 
@@ -28,7 +36,8 @@ _TRIVIAL = re.compile(r"^[\s。.,，;；:：、]*$")
 _ROLE_BRACKET = re.compile(r"\([^()]*(?:牵头|负责|配合|参与|协办|单位|部门|:)[^()]*\)|\([^()]*$")
 # every word a note reader below looks for (a bracket, a label's colon, a role verb, a
 # standing rule): lines without one go straight to plain_line (issue 13's prefilter)
-_TRIGGER = re.compile(r"[(:]|牵头|负责|配合|参与|参加|协办|协助|协同|指导|落实|不再|下同|均涉及|以下")
+# (every branch opens with one fixed character, so the engine skips from candidate to candidate)
+_TRIGGER = re.compile(r"\(|:|牵头|负责|配合|参与|参加|协办|协助|协同|指导|落实|不再|下同|均涉及|以下")
 _PAREN = re.compile(r"[()]")
 _MID_LABEL = re.compile(r"(?<=[。;,])(?=" + LABEL.pattern + ")")
 
@@ -155,6 +164,12 @@ def _notes_in(line: Line, state: ProseState) -> list[tuple[int, int, Roles]]:
                 (line.no, "bracketed remark names 牵头/责任单位 but could not be read as a note", content)
             )
     return out
+
+
+def _mid_label(text: str) -> re.Match | None:
+    """The first label after a sentence or clause end, searched from just before the first colon."""
+    start = label_start(text)  # a label ends in a colon: nothing before that colon's label can match
+    return _MID_LABEL.search(text, start) if start < len(text) else None
 
 
 def label_sentences(text: str) -> tuple[str, str]:
@@ -287,7 +302,7 @@ class _ProseReader:
         with the sentences before it (README: several notes in one paragraph).
         """
         text = line.text
-        tail = _MID_LABEL.search(text) if ":" in text or "：" in text else None  # a label ends in a colon
+        tail = _mid_label(text)
         if not tail or _depth(text[: tail.start()]):
             return False
         measures: list[tuple[str, Roles]] = []
@@ -300,7 +315,7 @@ class _ProseReader:
             self.state.first_leads = self.state.first_leads or roles.first_leads
             measures.append((rest[: tail.end()].rstrip(","), roles))
             rest = after
-            tail = _MID_LABEL.search("。" + rest)
+            tail = _mid_label("。" + rest)
             if tail is not None:
                 rest = "。" + rest
         if rest.strip("。 "):

@@ -248,7 +248,17 @@ def _split_people(text: str) -> str:
 
 
 # what any pass of clean_line but the bare-label one looks for, in one scan: most lines have none
-_CLEAN_TRIGGER = re.compile(r"[ —→【〔\[［〖﹝" + _WIDE.pattern[1:-1] + r"]|->|" + _PINYIN_OPEN.pattern)
+# (one character class first, then what must follow each: the engine skips to candidates by the class)
+_CLEAN_CLASS = r" —→【〔\[［〖﹝" + _WIDE.pattern[1:-1]
+_CLEAN_TRIGGER = re.compile(
+    "["
+    + _CLEAN_CLASS
+    + r"\-(](?:(?<=["
+    + _CLEAN_CLASS
+    + r"])|(?<=-)>|(?<=\()"
+    + _PINYIN_OPEN.pattern[2:]
+    + ")"
+)
 
 
 def clean_line(text: str) -> str:

@@ -25,6 +25,10 @@ __all__ = [
     "parse_labelled",
     "is_deadline",
     "LABEL",
+    "LABEL_WORDS",
+    "LABEL_WIDTH",
+    "label_start",
+    "find_labels",
     "ROLE_OF_LABEL",
     "LABEL_GRAMMAR",
     "label_role",
@@ -96,9 +100,47 @@ LABEL_GRAMMAR = (
     r"(?:主要|具体|直接|相关|其他|其它|共同|总|第一|[省市州县区乡镇]级)?"
     r"(?:" + _LABEL_HEADS + r"){1,3}(?:单位|部门|科室|处室|主体|领导|责任人|负责人|人)"
 )
-LABEL = re.compile(
-    "(" + LABEL_GRAMMAR + "|" + "|".join(sorted(ROLE_OF_LABEL, key=len, reverse=True)) + r")\s*[:：]"
-)
+LABEL_WORDS = "(" + LABEL_GRAMMAR + "|" + "|".join(sorted(ROLE_OF_LABEL, key=len, reverse=True)) + ")"
+LABEL = re.compile(LABEL_WORDS + r"\s*[:：]")
+# no label is longer than this (tests check it against LABEL_WORDS), so a label that ends at a
+# colon starts at most this far before it and its spaces
+LABEL_WIDTH = 16
+_COLON = re.compile("[:：]")
+
+
+def label_start(text: str, pos: int = 0) -> int:
+    """Where a search for a label needs to begin: ``LABEL_WIDTH`` before the first colon from ``pos`` on.
+
+    A label ends in a colon and holds none; before that colon's label nothing can match.
+    Returns ``len(text)`` when no colon follows ``pos``.
+    """
+    colon = _COLON.search(text, pos)
+    if colon is None:
+        return len(text)
+    return max(pos, _before_spaces(text, colon.start(), pos) - LABEL_WIDTH)
+
+
+def _before_spaces(text: str, end: int, pos: int) -> int:
+    """``end`` moved back over the spaces before it (``LABEL`` allows them before its colon)."""
+    while end > pos and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def find_labels(text: str) -> list[re.Match]:
+    """``list(LABEL.finditer(text))``, searched only in the few characters before each colon.
+
+    A long note with two labels otherwise tries the whole label grammar at every character.
+    """
+    found: list[re.Match] = []
+    pos = 0
+    for colon in _COLON.finditer(text):
+        end = colon.start()
+        m = LABEL.search(text, max(pos, _before_spaces(text, end, pos) - LABEL_WIDTH), end + 1)
+        if m is not None:
+            found.append(m)
+            pos = m.end()
+    return found
 
 
 _LEADER_HEAD = re.compile(r"领导|人$")
@@ -378,7 +420,7 @@ def _parse_note(content: str, first_leads: bool, bare_ok: bool) -> Roles | None:
     parts: list[tuple[str, list[str]]] = []
     times: list[str] = []
     # every label ends in a colon: a note without one (A牵头,B配合) skips the costly scan
-    labels = list(LABEL.finditer(body)) if ":" in body or "：" in body else []
+    labels = find_labels(body) if ":" in body or "：" in body else []
     unknown: list[str] = []
     head = body[: labels[0].start()] if labels else body
     for i, m in enumerate(labels):

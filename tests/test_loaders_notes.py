@@ -3,8 +3,22 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from zeren.loaders.notes import Roles, is_deadline, parse_labelled, parse_note, parse_verb_sentence
+from zeren.loaders.inline import _MID_LABEL, _mid_label
+from zeren.loaders.notes import (
+    LABEL,
+    LABEL_WIDTH,
+    LABEL_WORDS,
+    ROLE_OF_LABEL,
+    Roles,
+    find_labels,
+    is_deadline,
+    parse_labelled,
+    parse_note,
+    parse_verb_sentence,
+)
 
 
 def roles(note: str, **kw) -> tuple:
@@ -202,3 +216,46 @@ def test_unbracketed_notes_in_other_written_forms():
     assert roles("(县交通运输局〔牵头〕、县财政局)") == lead_support
     assert roles("由县交通运输局负责。") == [(("县交通运输局",), ())]
     assert roles("\n责任单位 县交通运输局 县财政局") == [(("县交通运输局", "县财政局"), ())]
+
+
+# --- the windowed label scans (issue 13): the same matches as scanning every character ---
+
+_PIECES = [
+    *ROLE_OF_LABEL,
+    "主要",
+    "协同",
+    "牵头",
+    "单位",
+    "领导",
+    ":",
+    "：",
+    " ",
+    "\t",
+    "、",
+    ";",
+    "。",
+    ",",
+    "(",
+    "县财政局",
+]
+
+
+def test_label_width_bounds_every_label():
+    from re import _parser  # the width of the label words, as the regex engine computes it
+
+    assert _parser.parse(LABEL_WORDS).getwidth()[1] <= LABEL_WIDTH
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
+def test_find_labels_matches_a_full_scan(text):
+    full = [(m.span(), m.groups()) for m in LABEL.finditer(text)]
+    assert [(m.span(), m.groups()) for m in find_labels(text)] == full
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
+def test_mid_label_matches_a_full_scan(text):
+    full = _MID_LABEL.search(text)
+    windowed = _mid_label(text)
+    assert (windowed and windowed.span()) == (full and full.span())
