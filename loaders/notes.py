@@ -136,7 +136,8 @@ def find_labels(text: str) -> list[re.Match]:
     pos = 0
     for colon in _COLON.finditer(text):
         end = colon.start()
-        m = LABEL.search(text, max(pos, _before_spaces(text, end, pos) - LABEL_WIDTH), end + 1)
+        label_end = _before_spaces(text, end, pos) if text[end - 1 : end].isspace() else end
+        m = LABEL.search(text, max(pos, label_end - LABEL_WIDTH), end + 1)
         if m is not None:
             found.append(m)
             pos = m.end()
@@ -264,6 +265,9 @@ def _resolve(parts: list[tuple[str, list[str]]], first_leads: bool) -> tuple[lis
     """
     by_role: dict[str, list[str]] = {LEAD: [], RESP: [], SUP: [], GUIDE: [], LEADER: []}
     for role, names in parts:
+        if role == LEADER or not any(name.endswith((")", ")\n")) for name in names):
+            by_role[role if role in by_role else RESP].extend(names)  # no name marked in place
+            continue
         for name in names:
             m = _MARK.search(name) if role != LEADER and name.endswith((")", ")\n")) else None
             if m:

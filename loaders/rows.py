@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from zeren.loaders.inline import Found, ProseState
-from zeren.loaders.notes import LABEL, parse_labelled, parse_note
+from zeren.loaders.notes import LABEL, label_start, parse_labelled, parse_note
 from zeren.loaders.tables import LEAD, LEADER, NUM, OTHER, RESP, SUP, TEXT, TIME, Table
 
 __all__ = ["table_found"]
@@ -22,8 +22,8 @@ _ROLE_WORDS = ("牵头", "配合", "协办", "参与")
 
 
 def _note_in_cell(cell: str) -> bool:
-    """A role word, or a label (which always ends in a colon: the costly scan only then)."""
-    return any(w in cell for w in _ROLE_WORDS) or (("：" in cell or ":" in cell) and bool(LABEL.search(cell)))
+    """A role word, or a label (which always ends in a colon: scanned from just before the first)."""
+    return any(w in cell for w in _ROLE_WORDS) or bool(LABEL.search(cell, label_start(cell)))
 
 
 def _cell_pairs(role: str, cell: str) -> list[tuple[str, str]]:
