@@ -230,17 +230,35 @@ def _spread_prefix(pieces: list[str]) -> list[str]:
     if not m or is_collective(pieces[0]):
         return pieces
     prefix = m.group(1)
-    bare = [
-        i
-        for i, p in enumerate(pieces[1:], 1)
-        if not is_collective(p) and not _HAS_PLACE.search(_PLACE_WORDS.sub("", _base(p)))
-    ]
+    bare = [i for i, p in enumerate(pieces[1:], 1) if _takes_prefix(p)]
     if not bare:
         return pieces
     out = list(pieces)
     for i in bare:
         out[i] = prefix + out[i]
     return out
+
+
+@lru_cache(maxsize=16384)  # a name recurs in list after list
+def _takes_prefix(name: str) -> bool:
+    """A bare department (``国土房管局``): no collective, no place of its own."""
+    return not is_collective(name) and not _HAS_PLACE.search(_PLACE_WORDS.sub("", _base(name)))
+
+
+@lru_cache(maxsize=16384)
+def _piece_names(raw: str) -> tuple[str, ...]:
+    """One piece between list separators → its names, split at 等 and 和/及/与."""
+    return tuple(name for part in _split_deng(raw) for name in _split_conj(part))
+
+
+@lru_cache(maxsize=16384)
+def _final_name(piece: str) -> str:
+    """A name as listed: stray punctuation, a doubled place (``青山县青山县财政局``) and trailing verbs gone."""
+    piece = piece.strip("。.,:：")
+    m = _DOUBLED_PLACE.match(piece)  # anchored: at most one, at the start
+    if m is not None:
+        piece = m.group(1) + piece[m.end() :]
+    return strip_verbs(piece)
 
 
 def split_names(text: str) -> list[str]:
@@ -269,14 +287,13 @@ def _split(text: str) -> list[str]:
         raw = raw.strip("。.:：")
         if not raw:
             continue
-        for part in _split_deng(raw):
-            pieces.extend(_split_conj(part))
+        pieces.extend(_piece_names(raw))
     pieces = _rejoin_levels([p for p in pieces if p])
     pieces = _restore_gov(pieces)
     pieces = _spread_prefix(pieces)
     seen: dict[str, None] = {}
     for p in pieces:
-        p = strip_verbs(_DOUBLED_PLACE.sub(r"\1", p.strip("。.,:：")))
+        p = _final_name(p)
         if p and p not in seen:
             seen[p] = None
     return list(seen)
