@@ -484,7 +484,7 @@ def normalise_text(text: str) -> list[Line]:
                 note_joins += 1
             elif not (
                 _wraps(line, nxt, across_blank=j > i)
-                or (j == i and _full_line(cleaned[i - 1][1], nxt, width))
+                or (width and j == i and _full_line(cleaned[i - 1][1], nxt, width))
             ):
                 break
             line += nxt
