@@ -6,6 +6,7 @@ only what must stay the same whatever the speed is checked.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
@@ -115,3 +116,49 @@ def test_extracting_one_utf8_file_imports_no_process_pool_or_encoding_guesser(tm
     assert (tmp_path / "tasks.jsonl").read_text(encoding="utf-8").count("\n") == 1
     assert "zeren.loaders.batch" in loaded
     assert loaded.isdisjoint({"multiprocessing", "concurrent.futures.process", "charset_normalizer"})
+
+
+# sha256 of `zeren extract`'s outputs on generated plans with damage (every 4th file
+# GB18030), recorded from the code as it was before any speed work. A change to these
+# outputs must be meant: then record the new sums here and say why in the commit.
+BEFORE_SPEED_WORK = {
+    777: {
+        "tasks": "ecedd9e24b41b2455c5f430ee69de0bd06b513aaea024d39fdde3f5ecafe725b",
+        "agencies": "6edae5e62c15e098f9c3e626048a90ebd0511c1478c8684a8ec065e495c6039c",
+        "report": "3aa742c389ecbe74aed89144351f1adf45f88c21c42bae9d987ead494a51e698",
+    },
+    5: {
+        "tasks": "ede18322929fbcbf1720a04c5c1ee13422c4136ce5f3012d9406fcc51806bdac",
+        "agencies": "9878427b2e30032cded1181b7f436648372f22133fc20954cfc2d4bc423a7a8d",
+        "report": "1b08dc6733ccc69d238a5ae022700e8434f4b3b7090b85fa762441051638b7ec",
+    },
+}
+PLANS_PER_SEED = {777: 300, 5: 200}
+
+
+@pytest.mark.parametrize("seed", sorted(BEFORE_SPEED_WORK))
+def test_extract_output_is_the_same_as_before_the_speed_work(tmp_path, seed):
+    folder = tmp_path / f"damaged{seed}"
+    folder.mkdir()
+    for k, plan in enumerate(generate_plans(PLANS_PER_SEED[seed], seed=seed, damage=True)):
+        (folder / plan.name).write_bytes(plan.text.encode("gb18030" if k % 4 == 3 else "utf-8"))
+    out = {name: tmp_path / f"{name}.jsonl" for name in ("tasks", "agencies", "report")}
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "zeren",
+            "extract",
+            str(folder),
+            "-o",
+            str(out["tasks"]),
+            "--agencies",
+            str(out["agencies"]),
+            "--report",
+            str(out["report"]),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    sums = {name: hashlib.sha256(path.read_bytes()).hexdigest() for name, path in out.items()}
+    assert sums == BEFORE_SPEED_WORK[seed]
