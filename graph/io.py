@@ -24,7 +24,9 @@ import json
 import os
 import pickle
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 import networkx as nx
 
@@ -33,7 +35,15 @@ from zeren.errors import GraphFileError
 from zeren.gcpause import collector_paused
 from zeren.safetext import xml_text
 
-__all__ = ["FORMAT_VERSION", "save_graph", "load_graph", "export_graph", "EXPORT_SUFFIXES", "cache_dir"]
+__all__ = [
+    "FORMAT_VERSION",
+    "save_graph",
+    "load_graph",
+    "reading_graph_file",
+    "export_graph",
+    "EXPORT_SUFFIXES",
+    "cache_dir",
+]
 
 FORMAT_VERSION = 1
 EXPORT_SUFFIXES = (".json", ".graphml", ".gexf")
@@ -59,24 +69,30 @@ def save_graph(G: nx.MultiDiGraph, path: str | Path) -> Path:
     return path
 
 
-def load_graph(path: str | Path) -> nx.MultiDiGraph:
-    """Read a file written by ``save_graph`` (from the binary cache when the file is unchanged)."""
-    path = Path(path)
+@contextlib.contextmanager
+def reading_graph_file(path: Path) -> Iterator[None]:
+    """A saved graph that is missing, a folder or unreadable is one GraphFileError naming it."""
     try:
-        with open(path, "rb") as fh:
-            before = os.fstat(fh.fileno())
-            digest = _known_digest(before)
-            cached = None if digest is None else _cache_load(digest)
-            if cached is not None:
-                return cached
-            raw = fh.read()
-            unchanged = _stat_key(os.fstat(fh.fileno())) == _stat_key(before)
+        yield
     except FileNotFoundError as err:
         raise GraphFileError(f"{path}: no such graph file") from err
     except IsADirectoryError as err:
         raise GraphFileError(f"{path}: is a folder, not a graph file") from err
     except OSError as err:
         raise GraphFileError(f"{path}: cannot read: {err.strerror or err}") from err
+
+
+def load_graph(path: str | Path) -> nx.MultiDiGraph:
+    """Read a file written by ``save_graph`` (from the binary cache when the file is unchanged)."""
+    path = Path(path)
+    with reading_graph_file(path), open(path, "rb") as fh:
+        before = os.fstat(fh.fileno())
+        digest = _known_digest(before)
+        cached = None if digest is None else _cache_load(digest)
+        if cached is not None:
+            return cached
+        raw = fh.read()
+        unchanged = _stat_key(os.fstat(fh.fileno())) == _stat_key(before)
     digest = hashlib.sha256(raw).hexdigest()
     if unchanged:
         _remember_digest(before, digest)
@@ -152,8 +168,7 @@ def _known_digest(st: os.stat_result) -> str | None:
         return None
     try:
         with open(file, "rb") as fh:
-            own = os.fstat(fh.fileno())
-            if own.st_uid != os.getuid() or own.st_mode & 0o022:
+            if not _trusted(fh):
                 return None
             key, _, digest = fh.read(200).decode("ascii").strip().rpartition(" ")
     except (OSError, UnicodeDecodeError):
@@ -166,12 +181,26 @@ def _remember_digest(st: os.stat_result, digest: str) -> None:
     file = _stat_file(st)
     if file is None or time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) < _SETTLED * 1e9:
         return
+    _store_private(file, lambda fh: fh.write(f"{_stat_key(st)} {digest}\n".encode("ascii")), STAT_KEEP)
+
+
+def _trusted(fh: BinaryIO) -> bool:
+    """Only a cache file this user wrote and nobody else may write is trusted."""
+    st = os.fstat(fh.fileno())
+    return st.st_uid == os.getuid() and not st.st_mode & 0o022
+
+
+def _store_private(file: Path, write: Callable[[BinaryIO], object], keep: int) -> None:
+    """Write a cache entry only this user can touch, keeping the newest ``keep`` of its kind.
+
+    A cache that cannot be written is only slower, never an error.
+    """
     try:
         file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        with atomic_path(file) as tmp:
-            tmp.write_text(f"{_stat_key(st)} {digest}\n", encoding="ascii")
+        with atomic_path(file) as tmp, open(tmp, "wb") as fh:
+            write(fh)
         os.chmod(file, 0o600)
-        _prune(file.parent, "*.stat", STAT_KEEP)
+        _prune(file.parent, f"*{file.suffix}", keep)
     except OSError:
         return
 
@@ -189,9 +218,7 @@ def _cache_load(digest: str) -> nx.MultiDiGraph | None:
         return None
     try:
         with open(file, "rb") as fh:
-            st = os.fstat(fh.fileno())
-            # only a cache this user wrote and nobody else may write is trusted
-            if st.st_uid != os.getuid() or st.st_mode & 0o022:
+            if not _trusted(fh):
                 return None
             if fh.read(len(_CACHE_MAGIC)) != _CACHE_MAGIC or fh.readline().strip() != digest.encode():
                 return None
@@ -207,26 +234,23 @@ def _cache_load(digest: str) -> nx.MultiDiGraph | None:
 
 
 def _cache_store(digest: str, G: nx.MultiDiGraph) -> None:
-    """Keep ``G`` under its JSON hash; a cache that cannot be written is only slower, never an error."""
+    """Keep ``G`` under its JSON hash."""
     file = _cache_file(digest)
     if file is None:
         return
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        with atomic_path(file) as tmp, open(tmp, "wb") as fh:
-            fh.write(_CACHE_MAGIC + digest.encode() + b"\n")
-            # NetworkX's per-graph cache (e.g. the queries' role index) is rebuilt on use, not stored
-            memo = getattr(G, "__networkx_cache__", None)
-            G.__networkx_cache__ = {}
-            try:
-                pickle.dump(G, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            finally:
-                if memo is not None:
-                    G.__networkx_cache__ = memo
-        os.chmod(file, 0o600)
-        _prune(file.parent, "*.pickle", CACHE_KEEP)
-    except OSError:
-        return
+
+    def write(fh: BinaryIO) -> None:
+        fh.write(_CACHE_MAGIC + digest.encode() + b"\n")
+        # NetworkX's per-graph cache (e.g. the queries' role index) is rebuilt on use, not stored
+        memo = getattr(G, "__networkx_cache__", None)
+        G.__networkx_cache__ = {}
+        try:
+            pickle.dump(G, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        finally:
+            if memo is not None:
+                G.__networkx_cache__ = memo
+
+    _store_private(file, write, CACHE_KEEP)
 
 
 def export_graph(G: nx.MultiDiGraph, path: str | Path) -> Path:

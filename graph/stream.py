@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from zeren.errors import GraphFileError
-from zeren.graph.io import FORMAT_VERSION
+from zeren.graph.io import FORMAT_VERSION, reading_graph_file
 
 __all__ = ["iter_graph_file", "check_graph_file"]
 
@@ -89,17 +89,6 @@ class _Reader:
             return value
 
 
-def _open(path: Path) -> TextIO:
-    try:
-        return open(path, encoding="utf-8")  # noqa: SIM115 (closed by the caller's with)
-    except FileNotFoundError as err:
-        raise GraphFileError(f"{path}: no such graph file") from err
-    except IsADirectoryError as err:
-        raise GraphFileError(f"{path}: is a folder, not a graph file") from err
-    except OSError as err:
-        raise GraphFileError(f"{path}: cannot read: {err.strerror or err}") from err
-
-
 def _header(path: Path, reader: _Reader) -> None:
     """The opening ``{"zeren_graph": <version>`` every saved graph starts with."""
     try:
@@ -120,7 +109,7 @@ def _header(path: Path, reader: _Reader) -> None:
 def check_graph_file(path: str | Path) -> None:
     """Raise GraphFileError unless ``path`` opens as a Zeren graph file of this version (reads its start only)."""
     path = Path(path)
-    with _open(path) as fh:
+    with reading_graph_file(path), open(path, encoding="utf-8") as fh:
         _header(path, _Reader(fh))
 
 
@@ -132,7 +121,7 @@ def iter_graph_file(path: str | Path) -> Iterator[tuple[str, dict]]:
     Zeren graph file or is damaged (possibly after items were yielded).
     """
     path = Path(path)
-    with _open(path) as fh:
+    with reading_graph_file(path), open(path, encoding="utf-8") as fh:
         reader = _Reader(fh)
         _header(path, reader)
         try:

@@ -25,6 +25,8 @@ __all__ = [
     "task_roles",
     "task_order",
     "task_fields",
+    "agency_listed",
+    "agency_fields",
     "percentile_cont",
     "joined",
     "in_window",
@@ -198,4 +200,22 @@ def task_fields(G: nx.MultiDiGraph, task: str, **extra: Any) -> dict[str, Any]:
         "text": attrs.get("text"),
         **extra,
         "_key": task_order(task, attrs),
+    }
+
+
+def agency_listed(attrs: Mapping[str, Any], level: str | None, jurisdiction: str | None) -> bool:
+    """Whether an agency passes the ``level`` and ``jurisdiction`` filters (None = any)."""
+    return (level is None or attrs.get("level") == level) and (
+        jurisdiction is None or attrs.get("jurisdiction") == jurisdiction
+    )
+
+
+def agency_fields(agency: str, attrs: Mapping[str, Any]) -> dict[str, Any]:
+    """The columns every per-agency table starts with: agency, name, level, jurisdiction, kind."""
+    return {
+        "agency": agency,
+        "name": attrs.get("name"),
+        "level": attrs.get("level"),
+        "jurisdiction": attrs.get("jurisdiction"),
+        "kind": attrs.get("agency_kind"),
     }

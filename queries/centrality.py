@@ -26,6 +26,7 @@ import pandas as pd
 from zeren.queries._common import frame
 from zeren.queries.agency_pairs import pair_network, pair_rows
 from zeren.queries.brokers import DEFAULT_SAMPLE, betweenness
+from zeren.queries.brokers import validate as validate  # the same parameters (n, sample)
 
 DESCRIPTION = (
     "Agency centrality in the co-responsibility network (degree, betweenness, eigenvector; "
@@ -43,13 +44,6 @@ COLUMNS = {
 }
 
 _DIGITS = 6
-
-
-def validate(*, n=None, sample=None, **_) -> None:
-    if n is not None and int(n) < 0:
-        raise ValueError("n must be >= 0")
-    if sample is not None and int(sample) < 0:
-        raise ValueError("sample must be >= 0 (0 = exact)")
 
 
 def eigenvector(net: nx.Graph) -> dict[str, float]:

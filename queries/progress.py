@@ -16,7 +16,7 @@ import networkx as nx
 import pandas as pd
 
 from zeren.graph.schema import AGENCY, LEADS
-from zeren.queries._common import frame, task_roles
+from zeren.queries._common import agency_fields, agency_listed, frame, task_roles
 
 DESCRIPTION = "Per agency: tasks done, in progress, not started, unreported and overdue (from a ledger)"
 
@@ -59,10 +59,7 @@ def progress(
     acc: dict[str, dict[str, set]] = {}
     for t, _, held in task_roles(G, plan, doc, (AGENCY,)):
         for a, _, role, _ in held:
-            na = nodes[a]
-            if (level is not None and na.get("level") != level) or (
-                jurisdiction is not None and na.get("jurisdiction") != jurisdiction
-            ):
+            if not agency_listed(nodes[a], level, jurisdiction):
                 continue
             rec = acc.setdefault(a, {"tasks": set(), "led": set()})
             rec["tasks"].add(t)
@@ -70,15 +67,10 @@ def progress(
                 rec["led"].add(t)
     rows = []
     for a, rec in acc.items():
-        na = nodes[a]
         states = [nodes[t].get("status") for t in rec["tasks"]]
         rows.append(
             {
-                "agency": a,
-                "name": na.get("name"),
-                "level": na.get("level"),
-                "jurisdiction": na.get("jurisdiction"),
-                "kind": na.get("agency_kind"),
+                **agency_fields(a, nodes[a]),
                 "tasks": len(rec["tasks"]),
                 **{s: states.count(s) for s in STATUSES},
                 "unreported": sum(s is None for s in states),

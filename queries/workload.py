@@ -38,7 +38,14 @@ import networkx as nx
 import pandas as pd
 
 from zeren.graph.schema import AGENCY, LEADS
-from zeren.queries._common import frame, in_window, percentile_cont, task_roles
+from zeren.queries._common import (
+    agency_fields,
+    agency_listed,
+    frame,
+    in_window,
+    percentile_cont,
+    task_roles,
+)
 
 DESCRIPTION = "Load per agency against its peers (same level and place): robust z, ratio, overload flag"
 
@@ -98,18 +105,15 @@ def workload(
     whatever their level).
     """
     nodes = G._node
+    filtered = level is not None or jurisdiction is not None
     acc: dict[str, tuple[set, set, set]] = {}  # agency → (tasks led, tasks supported, units on them)
     for t, ta, held in task_roles(G, plan, doc, (AGENCY,)):
         if not held or not in_period(ta, due_from, due_to):
             continue
         on_task = {a for a, *_ in held}
         for a, _, role, _ in held:
-            if level is not None or jurisdiction is not None:
-                na = nodes[a]
-                if level is not None and na.get("level") != level:
-                    continue
-                if jurisdiction is not None and na.get("jurisdiction") != jurisdiction:
-                    continue
+            if filtered and not agency_listed(nodes[a], level, jurisdiction):
+                continue
             rec = acc.get(a)
             if rec is None:
                 rec = acc[a] = (set(), set(), set())
@@ -117,16 +121,11 @@ def workload(
             rec[2].update(on_task)
     rows = []
     for a, (led_tasks, sup_tasks, on_same) in acc.items():
-        na = nodes[a]
         tasks = [nodes[t] for t in led_tasks | sup_tasks]
         led, sup = len(led_tasks), len(sup_tasks)
         rows.append(
             {
-                "agency": a,
-                "name": na.get("name"),
-                "level": na.get("level"),
-                "jurisdiction": na.get("jurisdiction"),
-                "kind": na.get("agency_kind"),
+                **agency_fields(a, nodes[a]),
                 "led": led,
                 "supported": sup,
                 "load": float(lead_weight) * led + float(support_weight) * sup,
