@@ -37,7 +37,8 @@ neo4j-stop:
 	bash scripts/neo4j-server stop
 
 # One run, every stage: extraction beside a naive regex and the floor, start-up, saved-graph
-# queries, push and queries on both backends. Bigger runs: make bench BENCH_ARGS="--docs 20000 --sizes 10k 100k 1M"
+# queries, push and queries on both backends. Bigger runs: make bench BENCH_ARGS="--docs 20000 --sizes 10k 100k 1M
+# --import-size 1M" (at 1M, a server started with ZEREN_NEO4J_HEAP=8g: see README, Benchmarks)
 BENCH_ARGS ?=
 bench: setup
 	@# byte-compile as a wheel install does, so start-up is not timed with compiling (PYTHONDONTWRITEBYTECODE may be set)

@@ -21,6 +21,7 @@ size would likely pass ``--budget`` seconds. Prints figures only.
 from __future__ import annotations
 
 import argparse
+import math
 import time
 from collections.abc import Callable
 
@@ -134,10 +135,17 @@ def main() -> None:
     for name in args.case or CASES:
         rows = run_case(name, CASES[name], sizes, args.budget)
         worst = max(rows, key=lambda r: r[3])
-        # ratios between runs of a few milliseconds are noise; the median resists one odd pair
-        ratios = sorted(r[4] for prev, r in zip(rows, rows[1:], strict=False) if prev[2] >= 0.02)
-        summary.append((name, worst, ratios[len(ratios) // 2] if ratios else None))
-    print("\nworst case per kind (ms per kB at its size; median time ratio per doubling from 20 ms on):")
+        # growth per doubling from the first run of 20 ms on (shorter ones are noise) to the last: one
+        # slow run between them (a collector pause, another process) does not make a linear parse look quadratic
+        timed = [r for r in rows if r[2] >= 0.02]
+        ratio = None
+        if len(timed) >= 2:
+            doublings = math.log2(timed[-1][1] / timed[0][1])
+            ratio = (timed[-1][2] / timed[0][2]) ** (1 / doublings)
+        summary.append((name, worst, ratio))
+    print(
+        "\nworst case per kind (ms per kB at its size; time ratio per doubling from 20 ms to the largest size):"
+    )
     for name, worst, ratio in summary:
         verdict = "-" if ratio is None else ("linear" if ratio < 3.0 else "SUPERLINEAR")
         ratio_text = f"{ratio:.1f}" if ratio else "-"

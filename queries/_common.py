@@ -23,6 +23,7 @@ __all__ = [
     "scope_tasks",
     "roles",
     "task_roles",
+    "of_kind",
     "task_order",
     "task_fields",
     "agency_listed",
@@ -70,8 +71,8 @@ def in_scope(attrs: Mapping[str, Any], plan: str | None, doc: str | None) -> boo
 
 
 def scope_tasks(G: nx.MultiDiGraph, plan: str | None = None, doc: str | None = None) -> Iterator[str]:
-    for n, attrs in G._node.items():
-        if attrs.get("kind") == TASK and in_scope(attrs, plan, doc):
+    for n, attrs in of_kind(G, TASK):
+        if in_scope(attrs, plan, doc):
             yield n
 
 
@@ -114,13 +115,37 @@ def task_roles(
 
 
 _ROLE_INDEX = "zeren.queries.roles"
+_KIND_INDEX = "zeren.queries.kinds"
+
+
+def _cache(G: nx.MultiDiGraph) -> dict | None:
+    # a view (subgraph, reverse) shows another graph whose changes never clear the view's cache
+    return None if hasattr(G, "_graph") else getattr(G, "__networkx_cache__", None)
+
+
+def of_kind(G: nx.MultiDiGraph, kind: str) -> list[tuple[str, Mapping[str, Any]]]:
+    """``(node, attributes)`` of every node of ``kind``, in node order, from one walk of the graph.
+
+    Kept in the same per-graph cache as the role index, under the same rules
+    (see :func:`task_roles`): a query on documents or plans then reads a few
+    thousand entries, not every node of a million-task graph.
+    """
+    cache = _cache(G)
+    if cache is not None and _KIND_INDEX in cache:
+        index = cache[_KIND_INDEX]
+    else:
+        index = {}
+        for n, a in G._node.items():
+            index.setdefault(a.get("kind"), []).append((n, a))
+        if cache is not None:
+            cache[_KIND_INDEX] = index
+    return index.get(kind, [])
 
 
 def _role_index(
     G: nx.MultiDiGraph, kinds: tuple[str, ...]
 ) -> list[tuple[str, Mapping[str, Any], tuple[tuple, ...]]]:
-    # a view (subgraph, reverse) shows another graph whose changes never clear the view's cache
-    cache = None if hasattr(G, "_graph") else getattr(G, "__networkx_cache__", None)
+    cache = _cache(G)
     key = f"{_ROLE_INDEX} {' '.join(kinds)}"
     if cache is not None and key in cache:
         return cache[key]
@@ -130,7 +155,7 @@ def _role_index(
         index = [(t, a, tuple(h for h in held if h[1] in kinds)) for t, a, held in _role_index(G, holders)]
     else:
         # the holders' tuples are shared by every query: read-only
-        index = [(t, a, tuple(roles(G, t, kinds))) for t, a in G._node.items() if a.get("kind") == TASK]
+        index = [(t, a, tuple(roles(G, t, kinds))) for t, a in of_kind(G, TASK)]
     if cache is not None:
         cache[key] = index
     return index

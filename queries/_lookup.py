@@ -21,6 +21,7 @@ import networkx as nx
 
 from zeren.errors import QueryError
 from zeren.graph.schema import AGENCY, DOCUMENT, LEADER, LEVELS, PLAN
+from zeren.queries._common import of_kind
 
 __all__ = [
     "closest",
@@ -53,7 +54,11 @@ def _missing(what: str, word: str, candidates: Iterable[str]) -> QueryError:
 
 
 def _nodes(G: nx.MultiDiGraph, *kinds: str) -> Iterable[tuple[str, Mapping[str, Any]]]:
-    return ((n, a) for n, a in G.nodes(data=True) if a.get("kind") in kinds)
+    if len(kinds) == 1:
+        return of_kind(G, kinds[0])
+    return (
+        (n, a) for n, a in G.nodes(data=True) if a.get("kind") in kinds
+    )  # in node order, as suggestions are
 
 
 def find_units(G: nx.MultiDiGraph, name: str) -> list[str]:

@@ -12,7 +12,7 @@ import networkx as nx
 import pandas as pd
 
 from zeren.graph.schema import AGENCY, LEADER, ROLE_EDGES
-from zeren.queries._common import edge_kind, frame, joined, roles, task_order
+from zeren.queries._common import edge_kind, frame, joined, of_kind, roles, task_order
 
 DESCRIPTION = "One agency or leader: tasks by role, spellings, partners, deadlines, plans"
 
@@ -40,9 +40,7 @@ def agency(G: nx.MultiDiGraph, *, agency: str | None = None) -> pd.DataFrame:
     """Rows (unit, role, task) ordered by unit id, role (LEADS first) and document order."""
     validate(agency=agency)
     rows = []
-    for a, attrs in G.nodes(data=True):
-        if attrs.get("kind") not in (AGENCY, LEADER):
-            continue
+    for a, attrs in [*of_kind(G, AGENCY), *of_kind(G, LEADER)]:
         if agency not in (a, attrs.get("name")) and agency not in (attrs.get("spellings") or ()):
             continue
         for _, t, key, data in G.out_edges(a, keys=True, data=True):

@@ -13,7 +13,7 @@ import networkx as nx
 import pandas as pd
 
 from zeren.graph.schema import AGENCY, DOCUMENT, LEADS
-from zeren.queries._common import frame, task_roles
+from zeren.queries._common import frame, of_kind, task_roles
 
 DESCRIPTION = "Two documents or years side by side: load gained or lost per agency"
 
@@ -50,7 +50,7 @@ def compare(
     """One row per agency holding a task on either side, biggest gain first."""
     validate(left=left, right=right)
     nodes = G._node
-    dates = {d: a.get("date") or "" for d, a in nodes.items() if a.get("kind") == DOCUMENT}
+    dates = {d: a.get("date") or "" for d, a in of_kind(G, DOCUMENT)}
     acc: dict[str, dict] = {}
     for t, ta, held in task_roles(G, kinds=(AGENCY,)):
         doc = ta.get("doc")

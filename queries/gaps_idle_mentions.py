@@ -11,7 +11,7 @@ import networkx as nx
 import pandas as pd
 
 from zeren.graph.schema import HAS_TASK, PLAN
-from zeren.queries._common import edge_kind, frame, task_order, task_roles, text_key
+from zeren.queries._common import edge_kind, frame, of_kind, task_order, task_roles, text_key
 
 DESCRIPTION = "Units mentioned by a plan that hold none of its tasks"
 
@@ -43,8 +43,8 @@ def gaps_idle_mentions(
     held_by = {t: held for t, _, held in task_roles(G)}
     known: dict[str, set] = {}  # a unit's name and spellings, gathered once
     rows = []
-    for p, attrs in nodes.items():
-        if attrs.get("kind") != PLAN or not plan_in_scope(p, attrs, plan, doc):
+    for p, attrs in of_kind(G, PLAN):
+        if not plan_in_scope(p, attrs, plan, doc):
             continue
         idle = set(attrs.get("mentions") or ())
         for t in plan_tasks(G, p) if idle else ():

@@ -12,7 +12,7 @@ import networkx as nx
 import pandas as pd
 
 from zeren.graph.schema import CONTAINS, DOCUMENT
-from zeren.queries._common import JOIN, edge_kind, frame
+from zeren.queries._common import JOIN, edge_kind, frame, of_kind
 
 DESCRIPTION = "Documents announcing more plans than they contain"
 
@@ -30,8 +30,8 @@ def gaps_missing_plans(G: nx.MultiDiGraph, *, doc: str | None = None) -> pd.Data
     """One row per document whose announcement exceeds its plans, by document id."""
     nodes = G._node
     rows = []
-    for d, attrs in nodes.items():
-        if attrs.get("kind") != DOCUMENT or (doc is not None and d not in (doc, f"doc:{doc}")):
+    for d, attrs in of_kind(G, DOCUMENT):
+        if doc is not None and d not in (doc, f"doc:{doc}"):
             continue
         plans = {
             v

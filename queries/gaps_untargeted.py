@@ -14,7 +14,7 @@ import networkx as nx
 import pandas as pd
 
 from zeren.graph.schema import PLAN
-from zeren.queries._common import frame, task_order
+from zeren.queries._common import frame, of_kind, task_order
 from zeren.queries.gaps_idle_mentions import plan_in_scope, plan_tasks
 
 DESCRIPTION = "Plan targets whose words no task of the plan covers"
@@ -41,8 +41,8 @@ def gaps_untargeted(
     """Targets with coverage below ``min_coverage``, by plan then target order."""
     rows = []
     nodes = G._node
-    for p, attrs in nodes.items():
-        if attrs.get("kind") != PLAN or not plan_in_scope(p, attrs, plan, doc):
+    for p, attrs in of_kind(G, PLAN):
+        if not plan_in_scope(p, attrs, plan, doc):
             continue
         texts = [nodes[t].get("text") for t in plan_tasks(G, p)]
         texts = [x for x in texts if x is not None]

@@ -13,7 +13,7 @@ import networkx as nx
 import pandas as pd
 
 from zeren.graph.schema import AGENCY, DOCUMENT, LEADER
-from zeren.queries._common import frame, task_order, task_roles
+from zeren.queries._common import frame, of_kind, task_order, task_roles
 
 DESCRIPTION = "Long format: one row per task × party × role, with plan, document, date, deadline, source"
 
@@ -40,7 +40,7 @@ COLUMNS = {
 def responsibilities(G: nx.MultiDiGraph, *, plan: str | None = None, doc: str | None = None) -> pd.DataFrame:
     """Rows (task, party, role) for every task in scope."""
     nodes = G._node
-    dates = {n: a.get("date") for n, a in nodes.items() if a.get("kind") == DOCUMENT}
+    dates = {n: a.get("date") for n, a in of_kind(G, DOCUMENT)}
     rows = []
     for t, ta, held in task_roles(G, plan, doc, (AGENCY, LEADER)):
         for party, kind, role, data in held:

@@ -249,3 +249,17 @@ def test_a_query_sees_edges_added_after_an_earlier_query(query_graph):
     assert "agency:新设测试局" not in set(before["agency"]) | set(before_view["agency"])
     assert "agency:新设测试局" in set(run_query("workload", G)["agency"])
     assert "agency:新设测试局" in set(run_query("workload", view)["agency"])
+
+
+def test_a_query_sees_documents_added_after_an_earlier_query(query_graph):
+    """The per-graph index of nodes by kind is dropped when a node is added, also as seen through a view."""
+    import networkx as nx
+
+    G = query_graph.copy()
+    view = nx.subgraph_view(G)
+    before, before_view = run_query("gaps_missing_plans", G), run_query("gaps_missing_plans", view)
+    G.add_node("doc:新增通知", kind="Document", title="新增通知", announced_count=3, announced_plans=[])
+    assert "doc:新增通知" not in set(before["doc"]) | set(before_view["doc"])
+    for graph in (G, view):
+        row = run_query("gaps_missing_plans", graph).set_index("doc").loc["doc:新增通知"]
+        assert (row["announced"], row["contained"], row["missing"]) == (3, 0, 3)
