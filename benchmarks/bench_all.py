@@ -187,7 +187,8 @@ def bench_backends(tmp: Path, sizes: list[str], rows: list[tuple[str, str, str]]
                 (
                     f"neo4j push {size} (empty db)",
                     f"{r['push_rels_per_s']:,.0f} rel/s",
-                    f"{r['push_s']:.1f} s, client peak RSS {r['push_peak_mb']:,.0f} MB, {r['packer']} packer",
+                    f"{r['push_s']:.1f} s, client peak RSS {r['push_peak_mb']:,.0f} MB, {r['packer']} packer; "
+                    f"first push {r['first_push_rels_per_s']:,.0f} rel/s (server JIT warming)",
                 )
             )
         slowest = {}

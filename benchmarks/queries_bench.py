@@ -6,7 +6,9 @@ For each size (tasks) a child process generates ``graph.synthetic.synthetic_grap
 times every saved query on NetworkX and records its peak memory (max RSS of the
 child: graph + queries), then — when Neo4j is chosen — saves the graph to a
 file, clears the database, pushes the file as ``zeren neo4j push`` does (streamed,
-create-only) in a process of its own, whose peak RSS is the client's memory, and
+create-only) in a process of its own, whose peak RSS is the client's memory —
+twice, clearing between: the figure is the faster, warm push, and the first
+(while the server's JIT compiles) is shown beside it — and
 times every query through Cypher. ``--push-only`` skips the queries (a 1M-task
 run: about 1.25M nodes and 4.6M relationships).
 ``brokers`` runs with its defaults (a seeded 200-agency betweenness sample). Neo4j settings come from NEO4J_* or ``.neo4j/env``;
@@ -31,6 +33,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = {"1k": 1_000, "10k": 10_000, "100k": 100_000, "1M": 1_000_000}
+PUSH_RUNS = 2
 
 
 def _env_file_settings() -> dict[str, str]:
@@ -94,22 +97,28 @@ def run_one(n_tasks: int, backends: list[str], only: list[str] | None) -> dict:
 
         driver = connect()
         try:
-            result["clear_s"], _ = _timed(lambda: clear_graph(driver))
+            pushes = []
             with tempfile.TemporaryDirectory() as tmp:
                 path = save_graph(G, Path(tmp) / "graph.json")
                 result["file_mb"] = path.stat().st_size / 1e6
-                pushed = subprocess.run(
-                    [sys.executable, __file__, "--push", str(path)],
-                    stdout=subprocess.PIPE,
-                    text=True,
-                    check=True,
-                )
-            result.update(json.loads(pushed.stdout.strip().splitlines()[-1]))
+                # a server's first big push runs while its JIT compiles: the figure is the warm one, both shown
+                for run in range(PUSH_RUNS):
+                    result["clear_s"], _ = _timed(lambda: clear_graph(driver))
+                    pushed = subprocess.run(
+                        [sys.executable, __file__, "--push", str(path)],
+                        stdout=subprocess.PIPE,
+                        text=True,
+                        check=True,
+                    )
+                    pushes.append(json.loads(pushed.stdout.strip().splitlines()[-1]))
+                    _say(
+                        f"[{n_tasks}] neo4j push {run + 1}: {pushes[-1]['push_s']:.1f} s, "
+                        f"{G.number_of_edges() / pushes[-1]['push_s']:.0f} rel/s, "
+                        f"client peak RSS {pushes[-1]['push_peak_mb']:.0f} MB, {pushes[-1]['packer']} packer"
+                    )
+            result.update(min(pushes, key=lambda p: p["push_s"]))
             result["push_rels_per_s"] = G.number_of_edges() / result["push_s"]
-            _say(
-                f"[{n_tasks}] neo4j push {result['push_s']:.1f} s, {result['push_rels_per_s']:.0f} rel/s, "
-                f"client peak RSS {result['push_peak_mb']:.0f} MB, {result['packer']} packer"
-            )
+            result["first_push_rels_per_s"] = G.number_of_edges() / pushes[0]["push_s"]
             for name in names:
                 secs, df = _timed(lambda name=name: run_query(name, driver, backend="neo4j", **params[name]))
                 result["queries"][name]["neo4j"] = (secs, len(df))
@@ -148,7 +157,7 @@ def print_table(r: dict) -> None:
         print(
             f"Neo4j push of the saved graph ({r['file_mb']:,.0f} MB): {r['push_s']:.1f} s, "
             f"{r['push_rels_per_s']:,.0f} relationships/s, client peak RSS {r['push_peak_mb']:,.0f} MB, "
-            f"{r['packer']} packer "
+            f"{r['packer']} packer; first of {PUSH_RUNS} pushes {r['first_push_rels_per_s']:,.0f} relationships/s "
             f"(clear before: {r['clear_s']:.1f} s)"
         )
     if not r["queries"]:
