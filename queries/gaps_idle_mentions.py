@@ -7,6 +7,9 @@ otherwise the unit is asked to help in general but given nothing to do.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import networkx as nx
 import pandas as pd
 
@@ -18,7 +21,7 @@ DESCRIPTION = "Units mentioned by a plan that hold none of its tasks"
 COLUMNS = {"plan": str, "doc": str, "title": str, "mention": str}
 
 
-def plan_in_scope(node: str, attrs: dict, plan: str | None, doc: str | None) -> bool:
+def plan_in_scope(node: str, attrs: Mapping[str, Any], plan: str | None, doc: str | None) -> bool:
     if plan is not None and plan not in (node, attrs.get("title")):
         return False
     return doc is None or doc in (attrs.get("doc"), f"doc:{attrs.get('doc')}")

@@ -8,6 +8,8 @@ joined with ``、`` in announced order.
 
 from __future__ import annotations
 
+from typing import Any
+
 import networkx as nx
 import pandas as pd
 
@@ -29,7 +31,7 @@ COLUMNS = {
 def gaps_missing_plans(G: nx.MultiDiGraph, *, doc: str | None = None) -> pd.DataFrame:
     """One row per document whose announcement exceeds its plans, by document id."""
     nodes = G._node
-    rows = []
+    rows: list[dict[str, Any]] = []
     for d, attrs in of_kind(G, DOCUMENT):
         if doc is not None and d not in (doc, f"doc:{doc}"):
             continue
