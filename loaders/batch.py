@@ -158,6 +158,28 @@ def _worker_context() -> BaseContext:
     return context
 
 
+def _exit_with_parent() -> None:
+    """Worker initializer: end this worker when the process that asked for it is gone.
+
+    A parent killed outright (SIGKILL, the out-of-memory killer) never shuts its
+    pool down; its workers would block for ever writing results no one reads,
+    and keep the forkserver alive with them.
+    """
+    import multiprocessing
+    import threading
+    from multiprocessing.connection import wait
+
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        wait([parent.sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="zeren-parent-watch", daemon=True).start()
+
+
 def start_workers_early(paths: Sequence[Path]) -> None:
     """Start the server the workers fork from when ``paths`` will likely need a pool (a folder, or
     many files): it loads the parsers (~0.2 s) on another core while the caller lists its inputs."""
@@ -185,7 +207,7 @@ def _raw_in_order(
 
     context = _worker_context()
     pending: deque[tuple[list[InputFile], Future]] = deque()
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_exit_with_parent) as pool:
         try:
             for chunk in _chunks(files):
                 pending.append((chunk, pool.submit(_extract_chunk_in_worker, chunk, task_lines)))

@@ -224,3 +224,54 @@ def test_a_table_or_demo_output_that_is_an_input_is_refused(samples_dir, tmp_pat
     result = run("demo", "--sources", docs, "-o", docs)
     assert result.returncode == 1 and "Error: output " in result.stderr
     assert _visible(docs) == {"plan.txt"}
+
+
+def _descendants(pid: int) -> set[int]:
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry.name))
+    found, todo = set(), [pid]
+    while todo:
+        for child in children.get(todo.pop(), ()):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(
+    not Path("/proc/self/stat").exists(), reason="finds the worker processes in /proc (Linux)"
+)
+def test_a_killed_extract_leaves_no_worker_process_behind(tmp_path):
+    corpus = tmp_path / "plans"
+    write_corpus(corpus, 600, seed=13)
+    process = subprocess.Popen(
+        [*ZEREN, "extract", str(corpus), "-o", "tasks.jsonl"],
+        cwd=tmp_path,
+        env={**os.environ, "ZEREN_WORKERS": "2"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    # the forkserver and both workers, seen while the run is under way
+    deadline = time.monotonic() + 60
+    while len(started := _descendants(process.pid)) < 3 and process.poll() is None:
+        assert time.monotonic() < deadline, "the workers never started"
+        time.sleep(0.005)
+    assert process.poll() is None, "the run ended before its workers were seen: nothing was killed mid-run"
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    deadline = time.monotonic() + 20
+    while (left := {pid for pid in started if _running(pid)}) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not left, f"{len(left)} process(es) of the killed run still running"
