@@ -26,7 +26,7 @@ import pickle
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 import networkx as nx
 
@@ -163,16 +163,8 @@ def _stat_file(st: os.stat_result) -> Path | None:
 
 def _known_digest(st: os.stat_result) -> str | None:
     """The SHA-256 recorded for this very file in this very state, or None."""
-    file = _stat_file(st)
-    if file is None:
-        return None
-    try:
-        with open(file, "rb") as fh:
-            if not _trusted(fh):
-                return None
-            key, _, digest = fh.read(200).decode("ascii").strip().rpartition(" ")
-    except (OSError, UnicodeDecodeError):
-        return None
+    line = _read_private(_stat_file(st), lambda fh: fh.read(200).decode("ascii"))
+    key, _, digest = (line or "").strip().rpartition(" ")
     return digest if key == _stat_key(st) and len(digest) == 64 else None
 
 
@@ -188,6 +180,23 @@ def _trusted(fh: BinaryIO) -> bool:
     """Only a cache file this user wrote and nobody else may write is trusted."""
     st = os.fstat(fh.fileno())
     return st.st_uid == os.getuid() and not st.st_mode & 0o022
+
+
+T = TypeVar("T")
+
+# what reading a damaged, truncated or foreign cache entry raises: the entry is ignored
+_UNREADABLE = (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError, TypeError)
+
+
+def _read_private(file: Path | None, read: Callable[[BinaryIO], T]) -> T | None:
+    """What ``read`` makes of a trusted cache entry; None when it is absent, foreign or unreadable."""
+    if file is None:
+        return None
+    try:
+        with open(file, "rb") as fh:
+            return read(fh) if _trusted(fh) else None
+    except _UNREADABLE:
+        return None
 
 
 def _store_private(file: Path, write: Callable[[BinaryIO], object], keep: int) -> None:
@@ -213,20 +222,16 @@ def _prune(folder: Path, pattern: str, keep: int) -> None:
 
 def _cache_load(digest: str) -> nx.MultiDiGraph | None:
     """The cached graph for this JSON hash, or None (absent, foreign, stale or damaged: read the JSON)."""
+
+    def read(fh: BinaryIO) -> object:
+        if fh.read(len(_CACHE_MAGIC)) != _CACHE_MAGIC or fh.readline().strip() != digest.encode():
+            return None
+        with collector_paused():
+            return pickle.load(fh)
+
     file = _cache_file(digest)
-    if file is None:
-        return None
-    try:
-        with open(file, "rb") as fh:
-            if not _trusted(fh):
-                return None
-            if fh.read(len(_CACHE_MAGIC)) != _CACHE_MAGIC or fh.readline().strip() != digest.encode():
-                return None
-            with collector_paused():
-                G = pickle.load(fh)
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError, TypeError):
-        return None
-    if not isinstance(G, nx.MultiDiGraph):
+    G = _read_private(file, read)
+    if file is None or not isinstance(G, nx.MultiDiGraph):
         return None
     with contextlib.suppress(OSError):
         os.utime(file)  # most recently used: kept longest
